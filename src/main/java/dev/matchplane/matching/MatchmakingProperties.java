@@ -1,0 +1,79 @@
+package dev.matchplane.matching;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Matchmaking settings ({@code matchmaking.*}); the compat environment names map onto them in application.yaml.
+ *
+ * @param nodeId         name of this instance in logs and metrics (default: host name)
+ * @param role           {@code all}, {@code api} (no tick) or {@code queue-worker} (tick only, no client API)
+ * @param interval       delay between two ticks ({@code MATCHMAKING_INTERVAL_MS}, 250 ms)
+ * @param minWait        a ticket is not matched before it has waited this long ({@code MATCHMAKING_MIN_WAIT_MS}, 3 s)
+ * @param relaxAfter     after this wait a ticket may form a smaller match ({@code MATCHMAKING_RELAX_AFTER_MS}, 30 s)
+ * @param maxWait        a queued ticket older than this expires ({@code MATCHMAKING_MAX_WAIT_MS}, 10 min)
+ * @param maxPartySize   most members one ticket may carry (16)
+ * @param assignmentTtl  how long an assignment, its tokens and its land live (1 h)
+ * @param endedRetention how long a cancelled or expired ticket still reports its status (10 min)
+ * @param windowSize     most waiting tickets read per queue per tick (1,000); bounds a tick's work
+ * @param claimLease     how long a tick may hold claimed tickets before the sweep returns them to their queue (10 s)
+ * @param lockTtl        tick lock lease, renewed every tick (5 s)
+ * @param sweepBatch     most expired tickets, stale claims or dead servers handled per sweep (500)
+ * @param queues         per-queue overrides, first matching pattern wins
+ */
+@ConfigurationProperties("matchmaking")
+public record MatchmakingProperties(
+        @DefaultValue("") String nodeId,
+        @DefaultValue("all") Role role,
+        @DefaultValue("250ms") Duration interval,
+        @DefaultValue("3000ms") Duration minWait,
+        @DefaultValue("30000ms") Duration relaxAfter,
+        @DefaultValue("600000ms") Duration maxWait,
+        @DefaultValue("16") int maxPartySize,
+        @DefaultValue("3600s") Duration assignmentTtl,
+        @DefaultValue("600s") Duration endedRetention,
+        @DefaultValue("1000") int windowSize,
+        @DefaultValue("10s") Duration claimLease,
+        @DefaultValue("5s") Duration lockTtl,
+        @DefaultValue("500") int sweepBatch,
+        @DefaultValue List<QueueOverride> queues) {
+
+    public enum Role {
+        ALL, API, QUEUE_WORKER;
+
+        public boolean ticks() {
+            return this != API;
+        }
+
+        public boolean servesClients() {
+            return this != QUEUE_WORKER;
+        }
+    }
+
+    /**
+     * Overrides for the queues whose key matches {@code pattern} ({@code *} matches any run of characters).
+     * Unset fields keep the global value.
+     */
+    public record QueueOverride(String pattern, @Nullable Integer matchSize, @Nullable Duration minWait,
+            @Nullable Duration relaxAfter, @Nullable Duration maxWait) {
+    }
+
+    public MatchmakingProperties {
+        require(maxPartySize >= 1, "max-party-size must be at least 1");
+        require(windowSize >= 1, "window-size must be at least 1");
+        require(sweepBatch >= 1, "sweep-batch must be at least 1");
+        require(!interval.isNegative() && !interval.isZero(), "interval must be positive");
+        require(claimLease.compareTo(interval) > 0, "claim-lease must be longer than the interval");
+        queues = List.copyOf(queues);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("matchmaking." + message);
+        }
+    }
+}

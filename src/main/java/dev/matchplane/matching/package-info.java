@@ -1,0 +1,4 @@
+@NullMarked
+package dev.matchplane.matching;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.matchplane.system;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,98 @@
+package dev.matchplane.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.matchplane.system.RedisKeys;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** {@link TicketStore} on Redis: one Lua script per change, one HMGET per read. */
+@Repository
+@SuppressWarnings("rawtypes")
+class RedisTicketStore implements TicketStore {
+
+    private static final List<Object> FIELDS = List.of("status", "queueKey", "groupId", "members", "groupSize",
+            "region", "createdAt", "updatedAt", "assignment");
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+    };
+
+    private final StringRedisTemplate redis;
+    private final RedisKeys keys;
+    private final ObjectMapper json;
+    private final RedisScript<List> enqueueScript;
+    private final RedisScript<Long> cancelScript;
+    private final long endedRetentionSeconds;
+
+    RedisTicketStore(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, TicketScripts scripts,
+            dev.matchplane.matching.MatchmakingProperties properties) {
+        this.redis = redis;
+        this.keys = keys;
+        this.json = json;
+        this.enqueueScript = scripts.enqueue();
+        this.cancelScript = scripts.cancel();
+        this.endedRetentionSeconds = Math.max(1, properties.endedRetention().toSeconds());
+    }
+
+    @Override
+    public EnqueueOutcome enqueue(NewTicket ticket, boolean partyTooLarge) {
+        List<String> scriptKeys = new ArrayList<>(5 + ticket.members().size());
+        scriptKeys.addAll(List.of(keys.ticket(ticket.ticketId()), keys.group(ticket.groupId()),
+                keys.queue(ticket.queueKey()), keys.activeQueues(), keys.expiries()));
+        ticket.members().forEach(player -> scriptKeys.add(keys.player(player)));
+        List<String> args = new ArrayList<>(11 + ticket.members().size());
+        args.addAll(List.of(ticket.ticketId(), ticket.queueKey(), ticket.groupId(),
+                json.writeValueAsString(ticket.members()), Integer.toString(ticket.groupSize()),
+                orEmpty(ticket.region()), orEmpty(ticket.constraintsJson()),
+                Long.toString(ticket.createdAt().toEpochMilli()), Long.toString(ticket.expiresAt().toEpochMilli()),
+                partyTooLarge ? "1" : "0", keys.ticket("")));
+        args.addAll(ticket.members());
+        List reply = redis.execute(enqueueScript, scriptKeys, args.toArray());
+        String verdict = (String) reply.get(0);
+        return switch (verdict) {
+            case "created" -> new EnqueueOutcome.Created((String) reply.get(1));
+            case "duplicate" -> new EnqueueOutcome.Duplicate((String) reply.get(1));
+            case "player" -> new EnqueueOutcome.PlayerAlreadyQueued((String) reply.get(1));
+            case "too_large" -> new EnqueueOutcome.PartyTooLarge();
+            default -> throw new IllegalStateException("Unexpected enqueue verdict " + verdict);
+        };
+    }
+
+    @Override
+    public boolean cancel(String ticketId, Instant now) {
+        Long cancelled = redis.execute(cancelScript,
+                List.of(keys.ticket(ticketId), keys.activeQueues(), keys.expiries(), keys.claims()),
+                keys.prefix(), ticketId, Long.toString(now.toEpochMilli()), Long.toString(endedRetentionSeconds));
+        return cancelled != null && cancelled == 1L;
+    }
+
+    @Override
+    public Optional<Ticket> find(String ticketId) {
+        List<Object> values = redis.opsForHash().multiGet(keys.ticket(ticketId), FIELDS);
+        if (values.get(0) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ticket(ticketId, TicketStatus.fromStored(text(values, 0)), text(values, 1),
+                text(values, 2), json.readValue(text(values, 3), STRING_LIST), Integer.parseInt(text(values, 4)),
+                blankToNull(values.get(5)), Instant.ofEpochMilli(Long.parseLong(text(values, 6))),
+                Instant.ofEpochMilli(Long.parseLong(text(values, 7))), blankToNull(values.get(8))));
+    }
+
+    private static String text(List<Object> values, int index) {
+        return String.valueOf(values.get(index));
+    }
+
+    private static @Nullable String blankToNull(@Nullable Object value) {
+        return value == null || value.toString().isEmpty() ? null : value.toString();
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

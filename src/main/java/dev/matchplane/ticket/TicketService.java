@@ -1,0 +1,66 @@
+package dev.matchplane.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.matchplane.matching.QueueCatalog;
+import dev.matchplane.matching.QueuePolicy;
+import dev.matchplane.system.ErrorCode;
+import dev.matchplane.system.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** The client-facing ticket operations; each is one atomic store call. */
+@Service
+public class TicketService {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+
+    private final TicketStore store;
+    private final QueueCatalog queues;
+    private final Clock clock;
+
+    TicketService(TicketStore store, QueueCatalog queues, Clock clock) {
+        this.store = store;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    public EnqueueResult enqueue(EnqueueCommand command) {
+        QueuePolicy policy = queues.policyFor(command.queueKey());
+        Instant now = clock.instant();
+        String groupId = command.groupId() != null ? command.groupId() : TicketIds.newGroupId();
+        NewTicket ticket = new NewTicket(TicketIds.newTicketId(), command.queueKey(), groupId, command.members(),
+                command.groupSize(), command.region(), command.constraintsJson(), now, now.plus(policy.maxWait()));
+        EnqueueOutcome outcome = store.enqueue(ticket, command.groupSize() > policy.matchSize());
+        if (outcome instanceof EnqueueOutcome.Created created) {
+            log.info("Ticket '{}' queued in '{}' for group '{}' ({} players)", created.ticketId(),
+                    command.queueKey(), groupId, command.groupSize());
+            return new EnqueueResult(created.ticketId(), true);
+        }
+        if (outcome instanceof EnqueueOutcome.Duplicate duplicate) {
+            return new EnqueueResult(duplicate.ticketId(), false);
+        }
+        if (outcome instanceof EnqueueOutcome.PlayerAlreadyQueued conflict) {
+            throw new ProblemException(ErrorCode.PLAYER_ALREADY_QUEUED,
+                    "Player '" + conflict.playerId() + "' is already in a queued ticket of another group");
+        }
+        throw new ProblemException(ErrorCode.PARTY_TOO_LARGE, "A party of " + command.groupSize()
+                + " can never fit queue '" + command.queueKey() + "', whose matches hold " + policy.matchSize()
+                + " players");
+    }
+
+    public boolean cancel(String ticketId) {
+        boolean cancelled = TicketIdFormat.plausible(ticketId) && store.cancel(ticketId, clock.instant());
+        if (cancelled) {
+            log.info("Ticket '{}' cancelled", ticketId);
+        }
+        return cancelled;
+    }
+
+    public Optional<Ticket> find(String ticketId) {
+        return TicketIdFormat.plausible(ticketId) ? store.find(ticketId) : Optional.empty();
+    }
+}

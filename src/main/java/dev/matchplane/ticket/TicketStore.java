@@ -1,0 +1,19 @@
+package dev.matchplane.ticket;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where tickets live. Every method is one atomic step and one round trip. */
+interface TicketStore {
+
+    /**
+     * Dedups by group, enforces one waiting ticket per player and, only if both pass, writes the ticket.
+     * {@code partyTooLarge} is decided by the caller but applied here so the contract's error order holds.
+     */
+    EnqueueOutcome enqueue(NewTicket ticket, boolean partyTooLarge);
+
+    /** @return true when a waiting ticket was cancelled; false for unknown, assigned or ended tickets */
+    boolean cancel(String ticketId, Instant now);
+
+    Optional<Ticket> find(String ticketId);
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.matchplane.ticket;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,41 @@
+-- Enqueue one ticket atomically: dedup by group, one queued ticket per player, then write everything.
+-- KEYS[1] ticket hash        KEYS[2] group key        KEYS[3] queue zset
+-- KEYS[4] active-queues set  KEYS[5] expiries zset   KEYS[6..] one player key per member (same order as ARGV[12..])
+-- ARGV[1] ticketId  ARGV[2] queueKey  ARGV[3] groupId  ARGV[4] members (JSON array)  ARGV[5] groupSize
+-- ARGV[6] region ('' = none)  ARGV[7] constraints JSON ('' = none)  ARGV[8] now (epoch ms)
+-- ARGV[9] expires at (epoch ms)  ARGV[10] party too large ('1'|'0')  ARGV[11] ticket key prefix
+-- ARGV[12..] player ids
+-- Returns {'created', ticketId} | {'duplicate', ticketId} | {'player', playerId} | {'too_large'}
+-- Order follows CONTRACT §2: dedup first, then the player rule, then the party size rule.
+
+local function live(ticketId)
+  -- A group/player key only exists while its ticket is queued or claimed; the check guards against a hash
+  -- that vanished by other means (eviction, manual deletion) so that a stale key cannot block a player forever.
+  local status = redis.call('HGET', ARGV[11] .. ticketId, 'status')
+  return status == 'queued' or status == 'claimed'
+end
+
+local existing = redis.call('GET', KEYS[2])
+if existing and live(existing) then
+  return {'duplicate', existing}
+end
+for i = 6, #KEYS do
+  local holder = redis.call('GET', KEYS[i])
+  if holder and live(holder) then
+    return {'player', ARGV[i + 6]}
+  end
+end
+if ARGV[10] == '1' then
+  return {'too_large'}
+end
+
+redis.call('HSET', KEYS[1], 'status', 'queued', 'queueKey', ARGV[2], 'groupId', ARGV[3], 'members', ARGV[4],
+  'groupSize', ARGV[5], 'region', ARGV[6], 'constraints', ARGV[7], 'createdAt', ARGV[8], 'updatedAt', ARGV[8])
+redis.call('SET', KEYS[2], ARGV[1])
+for i = 6, #KEYS do
+  redis.call('SET', KEYS[i], ARGV[1])
+end
+redis.call('ZADD', KEYS[3], ARGV[8], ARGV[1] .. ':' .. ARGV[5])
+redis.call('SADD', KEYS[4], ARGV[2])
+redis.call('ZADD', KEYS[5], ARGV[9], ARGV[1])
+return {'created', ARGV[1]}
