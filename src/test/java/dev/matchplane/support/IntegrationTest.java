@@ -2,6 +2,7 @@ package dev.matchplane.support;
 
 import java.util.UUID;
 
+import dev.matchplane.system.RedisKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected StringRedisTemplate redis;
+
+    @Autowired
+    protected RedisKeys keys;
 
     @DynamicPropertySource
     static void redisProperties(DynamicPropertyRegistry registry) {
