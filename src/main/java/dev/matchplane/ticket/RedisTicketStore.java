@@ -27,7 +27,7 @@ class RedisTicketStore implements TicketStore {
     private final RedisKeys keys;
     private final ObjectMapper json;
     private final RedisScript<List> enqueueScript;
-    private final RedisScript<Long> cancelScript;
+    private final RedisScript<Long> finishScript;
     private final long endedRetentionSeconds;
 
     RedisTicketStore(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, TicketScripts scripts,
@@ -36,7 +36,7 @@ class RedisTicketStore implements TicketStore {
         this.keys = keys;
         this.json = json;
         this.enqueueScript = scripts.enqueue();
-        this.cancelScript = scripts.cancel();
+        this.finishScript = scripts.finish();
         this.endedRetentionSeconds = Math.max(1, properties.endedRetention().toSeconds());
     }
 
@@ -66,9 +66,9 @@ class RedisTicketStore implements TicketStore {
 
     @Override
     public boolean cancel(String ticketId, Instant now) {
-        Long cancelled = redis.execute(cancelScript,
-                List.of(keys.ticket(ticketId), keys.activeQueues(), keys.expiries(), keys.claims()),
-                keys.prefix(), ticketId, Long.toString(now.toEpochMilli()), Long.toString(endedRetentionSeconds));
+        Long cancelled = redis.execute(finishScript, List.of(keys.activeQueues(), keys.expiries(), keys.claims()),
+                keys.prefix(), Long.toString(now.toEpochMilli()), Long.toString(endedRetentionSeconds), "cancelled",
+                "0", ticketId);
         return cancelled != null && cancelled == 1L;
     }
 

@@ -12,13 +12,14 @@ import org.springframework.stereotype.Component;
 class TicketScripts {
 
     private final RedisScript<List> enqueue = LuaScripts.returningList("enqueue");
-    private final RedisScript<Long> cancel = LuaScripts.returningLong("cancel");
+    private final RedisScript<Long> finish = LuaScripts.returningLong("finish");
 
     RedisScript<List> enqueue() {
         return enqueue;
     }
 
-    RedisScript<Long> cancel() {
-        return cancel;
+    /** finish.lua ends tickets for cancel (here) and expiry (the matching sweep). */
+    RedisScript<Long> finish() {
+        return finish;
     }
 }

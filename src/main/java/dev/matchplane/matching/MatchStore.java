@@ -1,0 +1,38 @@
+package dev.matchplane.matching;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What the tick reads and changes in the shared store; every method is one round trip. */
+interface MatchStore {
+
+    /** Queue keys that have waiting tickets. */
+    List<String> activeQueues();
+
+    /** The oldest {@code windowSize} waiting tickets of each queue, oldest first (one pipelined call). */
+    Map<String, List<WaitingTicket>> windows(List<String> queueKeys, int windowSize);
+
+    /**
+     * Claims each proposal whose tickets all still wait; the result holds one entry per claimed proposal only.
+     *
+     * @throws FencedException when {@code fence} no longer holds the tick lock
+     */
+    List<ClaimedMatch> claim(long fence, Map<String, List<ProposedMatch>> proposalsByQueue, Instant leaseEnd);
+
+    /**
+     * Assigns every ticket of each match or none of them; result[i] tells whether commits[i] landed.
+     *
+     * @throws FencedException when {@code fence} no longer holds the tick lock
+     */
+    List<Boolean> commit(long fence, List<MatchCommit> commits, Instant now, Instant assignmentExpiry);
+
+    /** Puts the still-claimed tickets of these matches back in their queues, with their enqueue times. */
+    int release(List<ClaimedMatch> matches);
+
+    /** Returns tickets whose claim lease ended (their instance died mid-tick), at most {@code batch}. */
+    int releaseStaleClaims(Instant now, int batch);
+
+    /** Expires queued tickets past their deadline, at most {@code batch}. */
+    int expireOverdue(Instant now, int batch);
+}

@@ -1,0 +1,173 @@
+package dev.matchplane.matching;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.matchplane.provisioning.Allocation;
+import dev.matchplane.provisioning.AllocationRequest;
+import dev.matchplane.provisioning.GameServerRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * One matching tick (DESIGN.md "Flow"): under the lock, sweep, read bounded windows of queues that have a live
+ * server, propose matches, claim, allocate lands, sign, commit. Every failure path hands claims and lands back,
+ * and what a crash leaves behind is returned by the lease sweep.
+ */
+@Component
+class MatchingEngine {
+
+    private final TickLock lock;
+    private final MatchStore store;
+    private final GameServerRegistry servers;
+    private final AssignmentFactory assignments;
+    private final QueueCatalog catalog;
+    private final MatchmakingProperties properties;
+    private final Matcher matcher = new Matcher();
+    private volatile long fence;
+
+    MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
+            QueueCatalog catalog, MatchmakingProperties properties) {
+        this.lock = lock;
+        this.store = store;
+        this.servers = servers;
+        this.assignments = assignments;
+        this.catalog = catalog;
+        this.properties = properties;
+    }
+
+    TickReport tick(Instant now) {
+        OptionalLong held = lock.acquireOrRenew(fence);
+        if (held.isEmpty()) {
+            fence = 0;
+            return TickReport.follower();
+        }
+        fence = held.getAsLong();
+        int batch = properties.sweepBatch();
+        TickReport report = TickReport.sweptOnly(store.expireOverdue(now, batch),
+                store.releaseStaleClaims(now, batch), servers.sweepDead(now, batch));
+        Map<String, List<ProposedMatch>> proposals = propose(now);
+        if (proposals.isEmpty()) {
+            return report;
+        }
+        int proposed = proposals.values().stream().mapToInt(List::size).sum();
+        List<ClaimedMatch> claimed;
+        try {
+            claimed = store.claim(fence, proposals, now.plus(properties.claimLease()));
+        }
+        catch (FencedException lost) {
+            fence = 0;
+            return report.withMatching(proposed, 0, 0, 0, 0, true);
+        }
+        return assign(claimed, now, report, proposed);
+    }
+
+    /** Gives the lock up on shutdown so another instance ticks at once. */
+    void stepDown() {
+        if (fence != 0) {
+            lock.release(fence);
+            fence = 0;
+        }
+    }
+
+    private Map<String, List<ProposedMatch>> propose(Instant now) {
+        List<String> active = store.activeQueues();
+        if (active.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, QueuePolicy> policies = new LinkedHashMap<>();
+        active.forEach(queueKey -> policies.put(queueKey, catalog.policyFor(queueKey)));
+        Set<String> served = servers.landTypesWithLiveServers(
+                policies.values().stream().map(QueuePolicy::landType).distinct().toList(), now);
+        List<String> matchable = active.stream().filter(q -> served.contains(policies.get(q).landType())).toList();
+        if (matchable.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<ProposedMatch>> proposals = new LinkedHashMap<>();
+        store.windows(matchable, properties.windowSize()).forEach((queueKey, window) -> {
+            QueuePolicy policy = policies.get(queueKey);
+            List<ProposedMatch> matches = matcher.propose(window,
+                    new QueueRules(policy.matchSize(), policy.minWait(), policy.relaxAfter()), now);
+            if (!matches.isEmpty()) {
+                proposals.put(queueKey, matches);
+            }
+        });
+        return proposals;
+    }
+
+    private TickReport assign(List<ClaimedMatch> claimed, Instant now, TickReport report, int proposed) {
+        if (claimed.isEmpty()) {
+            return report.withMatching(proposed, 0, 0, 0, 0, false);
+        }
+        Instant leaseEnd = now.plus(properties.claimLease());
+        List<Optional<Allocation>> allocations = servers.allocate(allocationRequests(claimed, leaseEnd), now);
+        List<ClaimedMatch> placed = new ArrayList<>();
+        List<Allocation> lands = new ArrayList<>();
+        List<ClaimedMatch> unplaced = new ArrayList<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            if (allocations.get(i).isPresent()) {
+                placed.add(claimed.get(i));
+                lands.add(allocations.get(i).get());
+            }
+            else {
+                unplaced.add(claimed.get(i));
+            }
+        }
+        store.release(unplaced);
+        if (placed.isEmpty()) {
+            return report.withMatching(proposed, claimed.size(), unplaced.size(), 0, 0, false);
+        }
+        return commit(placed, lands, now, report, proposed, claimed.size(), unplaced.size());
+    }
+
+    private TickReport commit(List<ClaimedMatch> placed, List<Allocation> lands, Instant now, TickReport report,
+            int proposed, int claimed, int unplaced) {
+        Instant expiry = now.plus(properties.assignmentTtl());
+        try {
+            List<Boolean> landed = store.commit(fence, assignments.build(placed, lands, now, expiry), now, expiry);
+            List<ClaimedMatch> refused = new ArrayList<>();
+            List<Allocation> freed = new ArrayList<>();
+            for (int i = 0; i < landed.size(); i++) {
+                if (!landed.get(i)) {
+                    refused.add(placed.get(i));
+                    freed.add(lands.get(i));
+                }
+            }
+            handBack(refused, freed);
+            return report.withMatching(proposed, claimed, unplaced, placed.size() - refused.size(), refused.size(),
+                    false);
+        }
+        catch (FencedException lost) {
+            fence = 0;
+            handBack(placed, lands);
+            return report.withMatching(proposed, claimed, unplaced, 0, 0, true);
+        }
+        catch (RuntimeException failure) {
+            handBack(placed, lands);
+            throw failure;
+        }
+    }
+
+    private void handBack(List<ClaimedMatch> matches, List<Allocation> lands) {
+        if (!matches.isEmpty()) {
+            servers.release(lands);
+            store.release(matches);
+        }
+    }
+
+    private static List<AllocationRequest> allocationRequests(List<ClaimedMatch> claimed, Instant leaseEnd) {
+        List<AllocationRequest> requests = new ArrayList<>(claimed.size());
+        for (ClaimedMatch match : claimed) {
+            String landType = QueuePolicy.landTypeOf(match.queueKey());
+            requests.add(new AllocationRequest(landType, match.oldest().region(), landType + ":" + UUID.randomUUID(),
+                    leaseEnd.toEpochMilli()));
+        }
+        return requests;
+    }
+}

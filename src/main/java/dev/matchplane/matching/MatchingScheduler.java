@@ -1,0 +1,81 @@
+package dev.matchplane.matching;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the tick on every instance whose role ticks; only the lock holder does work. {@code fixedDelay} means a slow
+ * tick delays the next one instead of overlapping it. Failures (Redis down) are logged at most once a minute.
+ */
+@Component
+@ConditionalOnExpression("'${matchmaking.role:all}' != 'api'")
+class MatchingScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchingScheduler.class);
+    private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+
+    private final MatchingEngine engine;
+    private final Clock clock;
+    private final MatchingMetrics metrics;
+    private long lastWarnNanos = System.nanoTime() - WARN_EVERY.toNanos();
+    private boolean leader;
+
+    MatchingScheduler(MatchingEngine engine, Clock clock, MatchingMetrics metrics) {
+        this.engine = engine;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Scheduled(fixedDelayString = "${matchmaking.interval:250ms}", initialDelayString = "${matchmaking.interval:250ms}")
+    void tick() {
+        long started = System.nanoTime();
+        try {
+            TickReport report = engine.tick(clock.instant());
+            noteLeadership(report.leader());
+            metrics.record(report, Duration.ofNanos(System.nanoTime() - started));
+            if (report.fenced()) {
+                log.warn("Tick lost the lock mid-tick; its claims and lands were handed back");
+            }
+            else if (log.isDebugEnabled() && report.leader()) {
+                log.debug("Tick: {}", report);
+            }
+        }
+        catch (RuntimeException failure) {
+            metrics.recordFailure();
+            warnRateLimited(failure);
+        }
+    }
+
+    private void noteLeadership(boolean nowLeader) {
+        if (nowLeader != leader) {
+            leader = nowLeader;
+            metrics.leader(nowLeader);
+            log.info(nowLeader ? "This instance now holds the tick lock" : "This instance no longer holds the tick lock");
+        }
+    }
+
+    private void warnRateLimited(RuntimeException failure) {
+        long now = System.nanoTime();
+        if (now - lastWarnNanos >= WARN_EVERY.toNanos()) {
+            lastWarnNanos = now;
+            log.warn("Tick failed (further failures within a minute are not logged): {}", failure.toString());
+        }
+    }
+
+    @PreDestroy
+    void stepDown() {
+        try {
+            engine.stepDown();
+        }
+        catch (RuntimeException ignored) {
+            // Redis is gone too; the lock lapses after its TTL
+        }
+    }
+}

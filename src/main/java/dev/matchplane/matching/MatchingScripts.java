@@ -1,0 +1,18 @@
+package dev.matchplane.matching;
+
+import java.util.List;
+
+import dev.matchplane.system.LuaScripts;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/** The tick's Lua scripts (see each file's header for KEYS, ARGV and the reply). */
+@Component
+@SuppressWarnings("rawtypes")
+class MatchingScripts {
+
+    final RedisScript<List> claim = LuaScripts.returningList("claim");
+    final RedisScript<List> commit = LuaScripts.returningList("commit");
+    final RedisScript<Long> release = LuaScripts.returningLong("release");
+    final RedisScript<Long> finish = LuaScripts.returningLong("finish");
+}

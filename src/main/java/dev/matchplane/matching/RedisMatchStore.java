@@ -1,0 +1,179 @@
+package dev.matchplane.matching;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.matchplane.system.RedisKeys;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** {@link MatchStore} on Redis: a pipelined window read, then one Lua script per step for all matches of a tick. */
+@Repository
+@SuppressWarnings({ "rawtypes", "unchecked" })
+class RedisMatchStore implements MatchStore {
+
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+    };
+    private static final int FIELDS_PER_CLAIMED_TICKET = 5;
+
+    private final StringRedisTemplate redis;
+    private final RedisKeys keys;
+    private final MatchingScripts scripts;
+    private final ObjectMapper json;
+    private final String endedRetentionSeconds;
+    private final String assignmentTtlSeconds;
+
+    RedisMatchStore(StringRedisTemplate redis, RedisKeys keys, MatchingScripts scripts, ObjectMapper json,
+            MatchmakingProperties properties) {
+        this.redis = redis;
+        this.keys = keys;
+        this.scripts = scripts;
+        this.json = json;
+        this.endedRetentionSeconds = Long.toString(Math.max(1, properties.endedRetention().toSeconds()));
+        this.assignmentTtlSeconds = Long.toString(Math.max(1, properties.assignmentTtl().toSeconds()));
+    }
+
+    @Override
+    public List<String> activeQueues() {
+        Set<String> members = redis.opsForSet().members(keys.activeQueues());
+        return members == null ? List.of() : List.copyOf(members);
+    }
+
+    @Override
+    public Map<String, List<WaitingTicket>> windows(List<String> queueKeys, int windowSize) {
+        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
+            readWindows(connection, queueKeys, windowSize);
+            return null;
+        });
+        Map<String, List<WaitingTicket>> windows = new LinkedHashMap<>();
+        for (int i = 0; i < queueKeys.size(); i++) {
+            windows.put(queueKeys.get(i), toWaitingTickets((Set<TypedTuple<String>>) replies.get(i)));
+        }
+        return windows;
+    }
+
+    private void readWindows(RedisConnection connection, List<String> queueKeys, int windowSize) {
+        for (String queueKey : queueKeys) {
+            connection.zSetCommands().zRangeWithScores(keys.queue(queueKey).getBytes(StandardCharsets.UTF_8), 0,
+                    windowSize - 1L);
+        }
+    }
+
+    private static List<WaitingTicket> toWaitingTickets(Set<TypedTuple<String>> tuples) {
+        List<WaitingTicket> window = new ArrayList<>(tuples.size());
+        for (TypedTuple<String> tuple : tuples) {
+            String member = tuple.getValue();
+            int colon = member.lastIndexOf(':');
+            window.add(new WaitingTicket(member.substring(0, colon), Integer.parseInt(member.substring(colon + 1)),
+                    tuple.getScore().longValue()));
+        }
+        return window;
+    }
+
+    @Override
+    public List<ClaimedMatch> claim(long fence, Map<String, List<ProposedMatch>> proposalsByQueue, Instant leaseEnd) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(fence), Long.toString(leaseEnd.toEpochMilli()),
+                keys.prefix()));
+        List<String[]> claimOrder = new ArrayList<>();
+        proposalsByQueue.forEach((queueKey, proposals) -> {
+            for (ProposedMatch proposal : proposals) {
+                String claimId = UUID.randomUUID().toString();
+                claimOrder.add(new String[] { claimId, queueKey });
+                args.add(claimId);
+                args.add(queueKey);
+                args.add(Integer.toString(proposal.tickets().size()));
+                proposal.tickets().forEach(t -> args.add(t.ticketId() + ":" + t.groupSize()));
+            }
+        });
+        List reply = redis.execute(scripts.claim, List.of(keys.tickLock(), keys.claims(), keys.activeQueues()),
+                args.toArray());
+        throwIfFenced(reply);
+        List<ClaimedMatch> claimed = new ArrayList<>();
+        for (int i = 0; i < reply.size(); i++) {
+            List<Object> fields = (List<Object>) reply.get(i);
+            if (!fields.isEmpty()) {
+                claimed.add(new ClaimedMatch(claimOrder.get(i)[0], claimOrder.get(i)[1], claimedTickets(fields)));
+            }
+        }
+        return claimed;
+    }
+
+    private List<ClaimedTicket> claimedTickets(List<Object> fields) {
+        List<ClaimedTicket> tickets = new ArrayList<>(fields.size() / FIELDS_PER_CLAIMED_TICKET);
+        for (int f = 0; f < fields.size(); f += FIELDS_PER_CLAIMED_TICKET) {
+            String region = (String) fields.get(f + 3);
+            tickets.add(new ClaimedTicket((String) fields.get(f), Integer.parseInt((String) fields.get(f + 1)),
+                    json.readValue((String) fields.get(f + 2), STRING_LIST), region.isEmpty() ? null : region,
+                    Long.parseLong((String) fields.get(f + 4))));
+        }
+        return tickets;
+    }
+
+    @Override
+    public List<Boolean> commit(long fence, List<MatchCommit> commits, Instant now, Instant assignmentExpiry) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(fence), Long.toString(now.toEpochMilli()),
+                keys.prefix(), assignmentTtlSeconds, Long.toString(assignmentExpiry.toEpochMilli())));
+        for (MatchCommit commit : commits) {
+            List<ClaimedTicket> tickets = commit.match().tickets();
+            args.addAll(List.of(commit.match().claimId(), commit.serverId(), commit.landId(),
+                    Integer.toString(tickets.size())));
+            for (int t = 0; t < tickets.size(); t++) {
+                args.add(tickets.get(t).ticketId());
+                args.add(commit.assignmentJsons().get(t));
+            }
+        }
+        List reply = redis.execute(scripts.commit, List.of(keys.tickLock(), keys.claims(), keys.expiries()),
+                args.toArray());
+        throwIfFenced(reply);
+        return ((List<Object>) reply).stream().map(result -> Long.valueOf(1L).equals(result)).toList();
+    }
+
+    @Override
+    public int release(List<ClaimedMatch> matches) {
+        if (matches.isEmpty()) {
+            return 0;
+        }
+        List<String> args = new ArrayList<>(List.of(keys.prefix(), "given", "0", "0"));
+        for (ClaimedMatch match : matches) {
+            for (ClaimedTicket ticket : match.tickets()) {
+                args.add(match.claimId());
+                args.add(ticket.ticketId());
+            }
+        }
+        return count(redis.execute(scripts.release, List.of(keys.claims(), keys.activeQueues()), args.toArray()));
+    }
+
+    @Override
+    public int releaseStaleClaims(Instant now, int batch) {
+        return count(redis.execute(scripts.release, List.of(keys.claims(), keys.activeQueues()), keys.prefix(),
+                "stale", Long.toString(now.toEpochMilli()), Integer.toString(batch)));
+    }
+
+    @Override
+    public int expireOverdue(Instant now, int batch) {
+        return count(redis.execute(scripts.finish, List.of(keys.activeQueues(), keys.expiries(), keys.claims()),
+                keys.prefix(), Long.toString(now.toEpochMilli()), endedRetentionSeconds, "expired",
+                Integer.toString(batch)));
+    }
+
+    private static void throwIfFenced(List reply) {
+        if (!reply.isEmpty() && "fenced".equals(reply.get(0))) {
+            throw new FencedException();
+        }
+    }
+
+    private static int count(Long value) {
+        return value == null ? 0 : value.intValue();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.matchplane.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.matchplane.support.Await;
+import dev.matchplane.support.HttpJson.Response;
+import dev.matchplane.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The scheduled tick end to end over HTTP: a game server registers, clients enqueue, the tick assigns. Each test
+ * uses its own landType, so servers and queues of one test never serve another.
+ */
+@TestPropertySource(properties = { "matchmaking.interval=50ms", "matchmaking.min-wait=0ms",
+        "matchmaking.queues[0].pattern=minwait*", "matchmaking.queues[0].min-wait=1500ms",
+        "matchmaking.queues[1].pattern=relax*", "matchmaking.queues[1].relax-after=700ms",
+        "matchmaking.queues[2].pattern=expire*", "matchmaking.queues[2].max-wait=300ms" })
+class MatchingEndToEndIntegrationTests extends IntegrationTest {
+
+    private static final Duration SOON = Duration.ofSeconds(10);
+
+    @Test
+    void twoPlayersInATwoVersusTwoQueueShareOneLandWithTheirOwnTokens() {
+        String landType = unique("standard");
+        register(landType, "gs-" + landType, "10.0.0.5", 7777, "");
+        String alice = enqueue(landType + ":2v2", unique("alice"));
+        String bob = enqueue(landType + ":2v2", unique("bob"));
+
+        JsonNode a = awaitAssignment(alice);
+        JsonNode b = awaitAssignment(bob);
+
+        assertThat(a.get("landId").asString()).startsWith(landType + ":").isEqualTo(b.get("landId").asString());
+        assertThat(a.get("matchId").asString()).isEqualTo(b.get("matchId").asString());
+        assertThat(a.get("assignmentId").asString()).isNotEqualTo(b.get("assignmentId").asString());
+        assertThat(a.get("serverId").asString()).isEqualTo("gs-" + landType);
+        assertThat(a.get("connectUrl").asString())
+                .isEqualTo("ws://10.0.0.5:7777/game/" + landType + "?landId=" + a.get("landId").asString());
+        assertThat(a.get("matchToken").asString()).isNotEqualTo(b.get("matchToken").asString());
+        assertThat(a.get("memberTokens").size()).isEqualTo(1);
+        assertThat(a.get("expiresAt").asString()).matches("\\d{4}-.*T.*\\.\\d{3}Z");
+    }
+
+    @Test
+    void partyAndTwoSolosFillAFourPlayerMatch() {
+        String landType = unique("squad");
+        register(landType, "gs-" + landType, "10.0.0.6", 443, "");
+        String party = enqueueParty(landType + ":4", List.of(unique("p1"), unique("p2")));
+        String solo1 = enqueue(landType + ":4", unique("s1"));
+        String solo2 = enqueue(landType + ":4", unique("s2"));
+
+        JsonNode partyAssignment = awaitAssignment(party);
+        assertThat(partyAssignment.get("memberTokens").size()).isEqualTo(2);
+        assertThat(partyAssignment.get("connectUrl").asString()).startsWith("wss://10.0.0.6:443/");
+        assertThat(awaitAssignment(solo1).get("landId")).isEqualTo(partyAssignment.get("landId"));
+        assertThat(awaitAssignment(solo2).get("landId")).isEqualTo(partyAssignment.get("landId"));
+    }
+
+    @Test
+    void ticketsWithoutServerWaitThenMatchOnceOneRegisters() {
+        String landType = unique("lonely");
+        String first = enqueue(landType + ":2", unique("a"));
+        String second = enqueue(landType + ":2", unique("b"));
+        Await.sleep(500);
+        assertThat(status(first).get("status").asString()).isEqualTo("queued");
+        assertThat(status(second).get("status").asString()).isEqualTo("queued");
+
+        register(landType, "gs-" + landType, "10.0.0.7", 9000, "");
+
+        assertThat(awaitAssignment(first).get("landId")).isEqualTo(awaitAssignment(second).get("landId"));
+    }
+
+    @Test
+    void minWaitIsHonoured() {
+        String landType = unique("minwait");
+        register(landType, "gs-" + landType, "10.0.0.8", 9000, "");
+        long started = System.currentTimeMillis();
+        String ticket = enqueue(landType, unique("a"));
+        Await.sleep(600);
+        assertThat(status(ticket).get("status").asString()).isEqualTo("queued");
+        awaitAssignment(ticket);
+        assertThat(System.currentTimeMillis() - started).isGreaterThanOrEqualTo(1500);
+    }
+
+    @Test
+    void relaxAfterLetsALoneTicketFormASmallerMatch() {
+        String landType = unique("relax");
+        register(landType, "gs-" + landType, "10.0.0.9", 9000, "");
+        long started = System.currentTimeMillis();
+        String solo = enqueue(landType + ":4v4", unique("a"));
+        Await.sleep(300);
+        assertThat(status(solo).get("status").asString()).isEqualTo("queued");
+        assertThat(awaitAssignment(solo).get("memberTokens").size()).isEqualTo(1);
+        assertThat(System.currentTimeMillis() - started).isGreaterThanOrEqualTo(700);
+    }
+
+    @Test
+    void ticketOlderThanMaxWaitExpiresAndFreesItsPlayer() {
+        String landType = unique("expire");
+        String player = unique("a");
+        String ticket = enqueue(landType + ":2", player);
+        JsonNode expired = Await.until(() -> status(ticket), s -> "expired".equals(s.get("status").asString()), SOON);
+        assertThat(expired.get("status").asString()).isEqualTo("expired");
+        assertThat(redis.hasKey(keys.player(player))).isFalse();
+        assertThat(http().post("/v1/matchmaking/enqueue", "{\"queueKey\":\"other\",\"members\":[\"" + player
+                + "\"],\"groupSize\":1}").status()).isEqualTo(201);
+    }
+
+    private void register(String landType, String serverId, String host, int port, String extra) {
+        Response response = http().post("/v1/provisioning/servers/register", "{\"serverId\":\"" + serverId
+                + "\",\"host\":\"" + host + "\",\"port\":" + port + ",\"landType\":\"" + landType + "\"" + extra
+                + "}");
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    private String enqueue(String queueKey, String player) {
+        return enqueueParty(queueKey, List.of(player));
+    }
+
+    private String enqueueParty(String queueKey, List<String> players) {
+        String members = String.join("\",\"", players);
+        Response response = http().post("/v1/matchmaking/enqueue", "{\"queueKey\":\"" + queueKey
+                + "\",\"members\":[\"" + members + "\"],\"groupSize\":" + players.size() + "}");
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("ticketId").asString();
+    }
+
+    private JsonNode status(String ticketId) {
+        return http().get("/v1/matchmaking/status/" + ticketId).json();
+    }
+
+    private JsonNode awaitAssignment(String ticketId) {
+        JsonNode status = Await.until(() -> status(ticketId), s -> "assigned".equals(s.get("status").asString()),
+                SOON);
+        assertThat(status.get("status").asString()).isEqualTo("assigned");
+        return status.get("assignment");
+    }
+}

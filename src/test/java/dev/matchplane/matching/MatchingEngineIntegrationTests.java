@@ -1,0 +1,188 @@
+package dev.matchplane.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.matchplane.provisioning.GameServer;
+import dev.matchplane.provisioning.GameServerRegistry;
+import dev.matchplane.support.IntegrationTest;
+import dev.matchplane.ticket.EnqueueCommand;
+import dev.matchplane.ticket.Ticket;
+import dev.matchplane.ticket.TicketService;
+import dev.matchplane.ticket.TicketStatus;
+import dev.matchplane.token.MatchTokens;
+import dev.matchplane.token.TokenClaims;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Ticks driven by hand with chosen times (role {@code api}: no scheduler), two engines standing for two instances
+ * on one Redis. How each invariant is checked: a ticket's stored assignment is written once by the commit script,
+ * so "matched once" means: assigned, with the land of the engine that committed, and no other engine committed.
+ */
+@TestPropertySource(properties = { "matchmaking.role=api", "matchmaking.min-wait=0ms", "matchmaking.claim-lease=10s" })
+class MatchingEngineIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    TickLock lock;
+    @Autowired
+    MatchStore store;
+    @Autowired
+    GameServerRegistry servers;
+    @Autowired
+    MatchTokens tokens;
+    @Autowired
+    QueueCatalog catalog;
+    @Autowired
+    MatchmakingProperties properties;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    TicketService tickets;
+    @Autowired
+    Clock clock;
+
+    private String landType;
+    private Instant now;
+
+    @BeforeEach
+    void serverForThisTest() {
+        landType = unique("eng");
+        now = clock.instant();
+        servers.register(new GameServer("gs-" + landType, "127.0.0.1", 7000, landType, null, null, null, null, null),
+                now);
+        redis.delete(keys.tickLock());
+    }
+
+    @Test
+    void tickThatDiesBetweenClaimAndCommitLosesNothingAndTheTicketsMatchLaterOnce() {
+        List<String> ids = enqueuePair();
+        MatchingEngine crashing = engine(claims -> {
+            throw new SimulatedCrash();
+        });
+        try {
+            crashing.tick(now);
+        }
+        catch (SimulatedCrash expected) {
+            // the process "died" here: claims and the reserved land stay behind
+        }
+        assertThat(statuses(ids)).containsOnly(TicketStatus.CLAIMED);
+        redis.delete(keys.tickLock()); // its lock lapses like a dead instance's would
+
+        MatchingEngine survivor = engine(tokens::signAll);
+        assertThat(survivor.tick(now.plusSeconds(1)).committed()).as("lease not over yet: nothing to match").isZero();
+        TickReport later = survivor.tick(now.plus(properties.claimLease()).plusSeconds(1));
+
+        assertThat(later.staleClaimsReturned()).isEqualTo(2);
+        assertThat(later.committed()).isEqualTo(1);
+        assertThat(statuses(ids)).containsOnly(TicketStatus.ASSIGNED);
+        assertThat(landIds(ids)).hasSize(1);
+        assertThat(survivor.tick(now.plus(properties.claimLease()).plusSeconds(2)).committed()).isZero();
+    }
+
+    @Test
+    void tickThatLostItsLockCannotCommitAndTheNewHolderMatchesOnce() {
+        List<String> ids = enqueuePair();
+        AtomicReference<MatchingEngine> successor = new AtomicReference<>();
+        AtomicReference<TickReport> successorTick = new AtomicReference<>();
+        MatchingEngine stalled = engine(claims -> {
+            // a long GC pause: the lock lapses and another instance takes it while this one still signs
+            redis.delete(keys.tickLock());
+            successorTick.set(successor.get().tick(now));
+            return tokens.signAll(claims);
+        });
+        successor.set(engine(tokens::signAll));
+
+        TickReport stalledTick = stalled.tick(now);
+
+        assertThat(stalledTick.fenced()).isTrue();
+        assertThat(stalledTick.committed()).isZero();
+        assertThat(successorTick.get().leader()).isTrue();
+        assertThat(statuses(ids)).as("handed back, not lost").containsOnly(TicketStatus.QUEUED);
+        assertThat(stalled.tick(now).leader()).as("the old holder stays out").isFalse();
+        assertThat(successor.get().tick(now).committed()).isEqualTo(1);
+        assertThat(statuses(ids)).containsOnly(TicketStatus.ASSIGNED);
+        assertThat(landIds(ids)).hasSize(1);
+    }
+
+    @Test
+    void ticketCancelledWhileClaimedIsNeverAssignedAndItsPartnerWaitsOn() {
+        List<String> ids = enqueuePair();
+        MatchingEngine engine = engine(claims -> {
+            tickets.cancel(ids.get(0)); // the player leaves while the tick is signing
+            return tokens.signAll(claims);
+        });
+
+        TickReport report = engine.tick(now);
+
+        assertThat(report.refused()).isEqualTo(1);
+        assertThat(statuses(ids)).containsExactly(TicketStatus.CANCELLED, TicketStatus.QUEUED);
+        assertThat(tickets.find(ids.get(0)).orElseThrow().assignmentJson()).isNull();
+    }
+
+    @Test
+    void noLiveServerKeepsTicketsQueuedInTheirOrder() {
+        String queue = unique("nobody") + ":2";
+        String first = enqueue(queue);
+        String second = enqueue(queue);
+        TickReport report = engine(tokens::signAll).tick(now);
+        assertThat(report.claimed()).isZero();
+        assertThat(redis.opsForZSet().range(keys.queue(queue), 0, -1)).containsExactly(first + ":1", second + ":1");
+    }
+
+    @Test
+    void serverAtCapacityPutsClaimsBackWithTheirEnqueueTime() {
+        String full = unique("full");
+        servers.register(new GameServer("gs-" + full, "127.0.0.1", 7001, full, null, null, null, null, 1), now);
+        String queue = full + ":1";
+        String first = enqueue(queue);
+        String second = enqueue(queue);
+        Double firstScore = redis.opsForZSet().score(keys.queue(queue), second + ":1");
+
+        TickReport report = engine(tokens::signAll).tick(now);
+
+        assertThat(report.committed()).isEqualTo(1);
+        assertThat(report.withoutServer()).isEqualTo(1);
+        assertThat(statuses(List.of(first, second))).containsExactly(TicketStatus.ASSIGNED, TicketStatus.QUEUED);
+        assertThat(redis.opsForZSet().score(keys.queue(queue), second + ":1")).isEqualTo(firstScore);
+    }
+
+    private MatchingEngine engine(MatchTokens signer) {
+        return new MatchingEngine(lock, store, servers, new AssignmentFactory(signer, json), catalog, properties);
+    }
+
+    private List<String> enqueuePair() {
+        String queue = landType + ":2";
+        return List.of(enqueue(queue), enqueue(queue));
+    }
+
+    private String enqueue(String queue) {
+        return tickets.enqueue(new EnqueueCommand(queue, null, List.of(unique("p")), 1, null, null)).ticketId();
+    }
+
+    private List<TicketStatus> statuses(List<String> ids) {
+        return ids.stream().map(id -> tickets.find(id).map(Ticket::status).orElseThrow()).toList();
+    }
+
+    private Set<String> landIds(List<String> ids) {
+        return ids.stream().map(id -> json.readTree(tickets.find(id).orElseThrow().assignmentJson()))
+                .map(a -> a.get("landId").asString()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Stands for the process dying: not a RuntimeException, so no clean-up path runs. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash", null, false, false);
+        }
+    }
+
+}
