@@ -2,7 +2,7 @@ package dev.matchplane.token;
 
 import java.util.List;
 
-/** Signs the match tokens a tick hands out (CONTRACT §5), with the key that {@code /.well-known/jwks.json} publishes. */
+/** Signs the match tokens a tick hands out (CONTRACT §5) with the key {@code /.well-known/jwks.json} publishes. */
 public interface MatchTokens {
 
     /**
