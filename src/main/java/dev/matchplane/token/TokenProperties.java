@@ -1,0 +1,62 @@
+package dev.matchplane.token;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Match token settings ({@code token.*}); the environment names map onto them in application.yaml.
+ *
+ * @param algorithm      {@code RS256} (compat default) or {@code ES256} ({@code TOKEN_ALGORITHM})
+ * @param issuer         the {@code iss} claim ({@code TOKEN_ISSUER}, {@code matchplane})
+ * @param audience       the {@code aud} claim, a single string ({@code TOKEN_AUDIENCE}, {@code game-server})
+ * @param privateKeyPem  the signing key as PKCS#8 PEM text: RSA (2048 bits or more) for RS256, EC P-256 for ES256
+ *                       ({@code TOKEN_PRIVATE_KEY_PEM}); literal {@code \n} sequences are accepted for env files
+ * @param privateKeyFile path of a PKCS#8 PEM file holding the signing key ({@code TOKEN_PRIVATE_KEY_FILE}); without
+ *                       either, a key is generated once and shared through Redis
+ * @param signingThreads threads that sign tokens in parallel ({@code TOKEN_SIGNING_THREADS}; 0 = available processors)
+ */
+@ConfigurationProperties("token")
+record TokenProperties(
+        @DefaultValue("RS256") TokenAlgorithm algorithm,
+        @DefaultValue("matchplane") String issuer,
+        @DefaultValue("game-server") String audience,
+        @Nullable String privateKeyPem,
+        @Nullable String privateKeyFile,
+        @DefaultValue("0") int signingThreads) {
+
+    TokenProperties {
+        require(!issuer.isBlank(), "issuer must not be blank");
+        require(!audience.isBlank(), "audience must not be blank");
+        require(signingThreads >= 0, "signing-threads must not be negative");
+        require(!(hasText(privateKeyPem) && hasText(privateKeyFile)),
+                "set either private-key-pem or private-key-file, not both");
+        privateKeyPem = hasText(privateKeyPem) ? privateKeyPem : null;
+        privateKeyFile = hasText(privateKeyFile) ? privateKeyFile.trim() : null;
+        if (signingThreads == 0) {
+            signingThreads = Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    boolean hasConfiguredKey() {
+        return privateKeyPem != null || privateKeyFile != null;
+    }
+
+    /** Never prints the key: records print every component, and properties end up in logs and reports. */
+    @Override
+    public String toString() {
+        return "TokenProperties[algorithm=" + algorithm + ", issuer=" + issuer + ", audience=" + audience
+                + ", privateKeyPem=" + (privateKeyPem == null ? "unset" : "(set)") + ", privateKeyFile="
+                + privateKeyFile + ", signingThreads=" + signingThreads + "]";
+    }
+
+    private static boolean hasText(@Nullable String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("token." + message);
+        }
+    }
+}

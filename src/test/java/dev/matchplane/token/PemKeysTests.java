@@ -1,0 +1,96 @@
+package dev.matchplane.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+class PemKeysTests {
+
+    @Test
+    void rsaPemGivesTheKeyAndItsPublicPart() {
+        KeyPair pair = TokenAlgorithm.RS256.generate();
+
+        SigningKey key = PemKeys.fromPem(GameServer.pem(pair), TokenAlgorithm.RS256);
+
+        assertThat(key.privateKey()).isEqualTo(pair.getPrivate());
+        assertThat(key.publicKey()).isEqualTo(pair.getPublic());
+        assertThat(key.kid()).isEqualTo(JsonWebKeys.thumbprint(pair.getPublic()));
+    }
+
+    @Test
+    void ecPemGivesTheKeyAndDerivesItsPublicPart() {
+        KeyPair pair = TokenAlgorithm.ES256.generate();
+
+        SigningKey key = PemKeys.fromPem(GameServer.pem(pair), TokenAlgorithm.ES256);
+
+        assertThat(key.publicKey().getEncoded()).isEqualTo(pair.getPublic().getEncoded());
+        assertThat(key.kid()).isEqualTo(JsonWebKeys.thumbprint(pair.getPublic()));
+    }
+
+    @Test
+    void pemFromEnvironmentFileWithEscapedNewlinesIsAccepted() {
+        KeyPair pair = TokenAlgorithm.ES256.generate();
+        String escaped = GameServer.pem(pair).replace("\n", "\\n");
+
+        assertThat(PemKeys.fromPem(escaped, TokenAlgorithm.ES256).publicKey().getEncoded())
+                .isEqualTo(pair.getPublic().getEncoded());
+    }
+
+    @Test
+    void keyOfTheOtherAlgorithmIsRejectedWithoutQuotingIt() {
+        String pem = GameServer.pem(TokenAlgorithm.RS256.generate());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> PemKeys.fromPem(pem, TokenAlgorithm.ES256))
+                .withMessageContaining("ES256")
+                .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain(pem.substring(40, 80)));
+    }
+
+    @Test
+    void shortRsaKeyAndOtherCurveAreRejected() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        String shortKey = GameServer.pem(rsa.generateKeyPair());
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+        String p384 = GameServer.pem(ec.generateKeyPair());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> PemKeys.fromPem(shortKey, TokenAlgorithm.RS256))
+                .withMessageContaining("2048");
+        assertThatIllegalArgumentException().isThrownBy(() -> PemKeys.fromPem(p384, TokenAlgorithm.ES256))
+                .withMessageContaining("P-256");
+    }
+
+    @Test
+    void pkcs1PemIsRejectedWithTheConversionCommand() {
+        String pkcs1 = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString(new byte[64])
+                + "\n-----END RSA PRIVATE KEY-----\n";
+
+        assertThatIllegalArgumentException().isThrownBy(() -> PemKeys.fromPem(pkcs1, TokenAlgorithm.RS256))
+                .withMessageContaining("openssl pkcs8 -topk8");
+    }
+
+    @Test
+    void textWithoutPemMarkersIsRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> PemKeys.fromPem("not a key", TokenAlgorithm.RS256))
+                .withMessageContaining("PKCS#8 PEM");
+    }
+
+    @Test
+    void keyAndPropertiesNeverPrintTheirSecret() {
+        KeyPair pair = TokenAlgorithm.RS256.generate();
+        String pem = GameServer.pem(pair);
+        SigningKey key = PemKeys.fromPem(pem, TokenAlgorithm.RS256);
+        TokenProperties properties = new TokenProperties(TokenAlgorithm.RS256, "matchplane", "game-server", pem,
+                null, 0);
+
+        assertThat(key.toString()).contains(key.kid()).doesNotContain(pem.substring(40, 80));
+        assertThat(properties.toString()).doesNotContain(pem.substring(40, 80));
+        assertThat(new StoredKey("RS256", key.kid(), "c2VjcmV0", 1L).toString()).doesNotContain("c2VjcmV0");
+        assertThat(properties.signingThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+}
