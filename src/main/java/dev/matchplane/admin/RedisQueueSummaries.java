@@ -6,8 +6,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import dev.matchplane.system.RedisKeys;
-import org.springframework.data.redis.connection.StringRedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
+import dev.matchplane.system.RedisPipelines;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -29,11 +28,8 @@ class RedisQueueSummaries implements QueueSummaries {
     @Override
     public SortedMap<String, Long> queuedCounts() {
         List<String> queueKeys = new ArrayList<>(redis.opsForSet().members(keys.activeQueues()));
-        List<Object> counts = redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection strings = (StringRedisConnection) connection;
-            queueKeys.forEach(queueKey -> strings.zCard(keys.queue(queueKey)));
-            return null;
-        });
+        List<Object> counts = RedisPipelines.run(redis,
+                pipeline -> queueKeys.forEach(queueKey -> pipeline.opsForZSet().zCard(keys.queue(queueKey))));
         SortedMap<String, Long> summary = new TreeMap<>();
         for (int i = 0; i < queueKeys.size(); i++) {
             long count = ((Number) counts.get(i)).longValue();

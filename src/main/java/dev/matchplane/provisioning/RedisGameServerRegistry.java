@@ -12,11 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.matchplane.system.RedisKeys;
+import dev.matchplane.system.RedisPipelines;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.StringRedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -63,11 +62,8 @@ class RedisGameServerRegistry implements GameServerRegistry {
     @Override
     public List<RegisteredServer> servers() {
         List<String> ids = new ArrayList<>(redis.opsForZSet().range(keys.servers(), 0, -1));
-        List<Object> hashes = redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection strings = (StringRedisConnection) connection;
-            ids.forEach(id -> strings.hGetAll(keys.server(id)));
-            return null;
-        });
+        List<Object> hashes = RedisPipelines.run(redis,
+                pipeline -> ids.forEach(id -> pipeline.opsForHash().entries(keys.server(id))));
         List<RegisteredServer> servers = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             ServerHashes.read(ids.get(i), (Map<String, String>) hashes.get(i)).ifPresent(servers::add);
@@ -83,12 +79,8 @@ class RedisGameServerRegistry implements GameServerRegistry {
             return Set.of();
         }
         double cutoff = cutoff(now);
-        List<Object> counts = redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection strings = (StringRedisConnection) connection;
-            distinct.forEach(landType -> strings.zCount(keys.serversOfLandType(landType), cutoff,
-                    Double.POSITIVE_INFINITY));
-            return null;
-        });
+        List<Object> counts = RedisPipelines.run(redis, pipeline -> distinct.forEach(landType -> pipeline.opsForZSet()
+                .count(keys.serversOfLandType(landType), cutoff, Double.POSITIVE_INFINITY)));
         Set<String> live = new LinkedHashSet<>();
         for (int i = 0; i < distinct.size(); i++) {
             if (((Number) counts.get(i)).longValue() > 0) {
@@ -124,11 +116,8 @@ class RedisGameServerRegistry implements GameServerRegistry {
         if (allocations.isEmpty()) {
             return;
         }
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection strings = (StringRedisConnection) connection;
-            allocations.forEach(allocation -> strings.zRem(keys.lands(allocation.serverId()), allocation.landId()));
-            return null;
-        });
+        RedisPipelines.run(redis, pipeline -> allocations.forEach(
+                allocation -> pipeline.opsForZSet().remove(keys.lands(allocation.serverId()), allocation.landId())));
     }
 
     @Override

@@ -43,7 +43,7 @@ final class RegistrationReader {
     }
 
     private static @Nullable String scheme(JsonFields fields) {
-        String scheme = fields.string("connectScheme", false, 1, 3, null, "");
+        String scheme = fields.string("connectScheme", false, 1, 16, null, "");
         if (scheme != null && !scheme.equals("ws") && !scheme.equals("wss")) {
             fields.violation("connectScheme", "must be ws or wss");
             return null;
