@@ -1,0 +1,5 @@
+package dev.matchplane.provisioning;
+
+/** A land reserved on a game server; {@code connectUrl} is the assignment's (CONTRACT §2), without the token. */
+public record Allocation(String serverId, String landId, String connectUrl) {
+}

@@ -1,0 +1,36 @@
+package dev.matchplane.provisioning;
+
+import dev.matchplane.system.BearerKeyInterceptor;
+import dev.matchplane.system.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Protects the provisioning API with {@code provisioning.api-key} when one is set (CONTRACT §4). */
+@Configuration(proxyBeanMethods = false)
+class ProvisioningWebConfiguration implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisioningWebConfiguration.class);
+
+    private final ProvisioningProperties properties;
+    private final ProblemResponses problems;
+
+    ProvisioningWebConfiguration(ProvisioningProperties properties, ProblemResponses problems) {
+        this.properties = properties;
+        this.problems = problems;
+        if (!properties.authenticated()) {
+            log.warn("PROVISIONING_API_KEY is not set: provisioning calls are not authenticated, so anyone who "
+                    + "reaches this service can register or remove game servers");
+        }
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        if (properties.authenticated()) {
+            registry.addInterceptor(new BearerKeyInterceptor("provisioning", properties.apiKey(), problems))
+                    .addPathPatterns("/v1/provisioning", "/v1/provisioning/**");
+        }
+    }
+}

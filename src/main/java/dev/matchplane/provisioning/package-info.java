@@ -1,0 +1,8 @@
+/**
+ * Game servers (CONTRACT §4): registration and heartbeats, and the choice of a live server with room for a new land
+ * (§3). {@link dev.matchplane.provisioning.GameServerRegistry} is the port the tick engine and the admin API use.
+ */
+@NullMarked
+package dev.matchplane.provisioning;
+
+import org.jspecify.annotations.NullMarked;
