@@ -7,6 +7,7 @@ import dev.matchplane.system.JsonFields;
 import dev.matchplane.system.ProblemException;
 import dev.matchplane.system.Timestamps;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The game-client API of CONTRACT §2. Bodies are read as JSON trees so that validation can be strict and complete. */
 @RestController
+@ConditionalOnExpression("'${matchmaking.role:all}' != 'queue-worker'")
 @RequestMapping(path = "/v1/matchmaking", produces = MediaType.APPLICATION_JSON_VALUE)
 class TicketController {
 

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
@@ -43,6 +48,30 @@ class MatchingEndToEndIntegrationTests extends IntegrationTest {
         assertThat(a.get("matchToken").asString()).isNotEqualTo(b.get("matchToken").asString());
         assertThat(a.get("memberTokens").size()).isEqualTo(1);
         assertThat(a.get("expiresAt").asString()).matches("\\d{4}-.*T.*\\.\\d{3}Z");
+        assertGameServerAccepts(a, alice);
+    }
+
+    /** What a game server does: fetch the JWKS over HTTP, verify the token's signature and claims. */
+    private void assertGameServerAccepts(JsonNode assignment, String ticketId) {
+        try {
+            JWKSet jwks = JWKSet.parse(http().get("/.well-known/jwks.json").body());
+            SignedJWT token = SignedJWT.parse(assignment.get("matchToken").asString());
+            JWK key = jwks.getKeyByKeyId(token.getHeader().getKeyID());
+            assertThat(key).as("token kid is published").isNotNull();
+            assertThat(token.verify(new RSASSAVerifier(key.toRSAKey()))).isTrue();
+            JWTClaimsSet claims = token.getJWTClaimsSet();
+            assertThat(claims.getJWTID()).isEqualTo(assignment.get("assignmentId").asString());
+            assertThat(claims.getStringClaim("assignmentId")).isEqualTo(assignment.get("assignmentId").asString());
+            assertThat(claims.getStringClaim("landId")).isEqualTo(assignment.get("landId").asString());
+            assertThat(claims.getStringClaim("ticketId")).isEqualTo(ticketId);
+            assertThat(claims.getSubject()).isEqualTo(claims.getStringClaim("playerId"));
+            assertThat(claims.getExpirationTime()).isAfter(new java.util.Date());
+            assertThat(assignment.get("memberTokens").get(claims.getStringClaim("playerId")).asString())
+                    .isEqualTo(assignment.get("matchToken").asString());
+        }
+        catch (java.text.ParseException | com.nimbusds.jose.JOSEException ex) {
+            throw new AssertionError(ex);
+        }
     }
 
     @Test
