@@ -3,7 +3,6 @@ package dev.matchplane.realtime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,7 +26,6 @@ class Liveness implements SmartLifecycle {
     private final SocketRegistry registry;
     private final SendPool pool;
     private final long intervalNanos;
-    private final LongSupplier nanoTime = System::nanoTime;
     private @Nullable ScheduledExecutorService timer;
 
     Liveness(SocketRegistry registry, SendPool pool, RealtimeProperties properties) {
@@ -44,7 +42,7 @@ class Liveness implements SmartLifecycle {
     }
 
     void check() {
-        long now = nanoTime.getAsLong();
+        long now = System.nanoTime();
         for (RealtimeSocket socket : registry.all()) {
             switch (verdict(now - socket.lastHeardNanos(), intervalNanos)) {
                 case CLOSE -> pool.execute(() -> socket.close(RealtimeSocket.NO_PONG));

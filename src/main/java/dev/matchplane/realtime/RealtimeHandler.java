@@ -2,7 +2,6 @@ package dev.matchplane.realtime;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.function.LongSupplier;
 
 import dev.matchplane.system.StoreFailures;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +37,6 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final TicketFeed feed;
     private final ClientCommands commands;
     private final RealtimeProperties properties;
-    private final LongSupplier nanoTime = System::nanoTime;
 
     RealtimeHandler(SocketRegistry registry, TicketFeed feed, ClientCommands commands,
             RealtimeProperties properties) {
@@ -53,7 +51,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         limitBlockingSends(session);
         RealtimeSocket socket = new RealtimeSocket(new ConcurrentWebSocketSessionDecorator(session,
                 (int) properties.sendTimeLimit().toMillis(), (int) properties.sendBufferLimit().toBytes(),
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE), nanoTime.getAsLong());
+                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE), System.nanoTime());
         if (!registry.admit(socket)) {
             log.warn("Refusing a realtime socket: this instance holds its maximum of {}", properties.maxSockets());
             socket.close(RealtimeSocket.TOO_MANY_SOCKETS);
@@ -93,7 +91,7 @@ class RealtimeHandler extends TextWebSocketHandler {
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         RealtimeSocket socket = socket(session);
         if (socket != null) {
-            socket.heard(nanoTime.getAsLong());
+            socket.heard(System.nanoTime());
             commands.handle(socket, message.getPayload());
         }
     }
@@ -102,7 +100,7 @@ class RealtimeHandler extends TextWebSocketHandler {
     protected void handlePongMessage(WebSocketSession session, PongMessage message) {
         RealtimeSocket socket = socket(session);
         if (socket != null) {
-            socket.heard(nanoTime.getAsLong());
+            socket.heard(System.nanoTime());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.matchplane.support.FakeAssignments;
 import dev.matchplane.support.HttpJson;
@@ -14,6 +15,8 @@ import dev.matchplane.system.RedisKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.types.RedisClientInfo;
 import tools.jackson.databind.JsonNode;
 
 /** The client's view of {@code /realtime} (CONTRACT §6) over real sockets, with the tick stood in for. */
@@ -237,6 +240,24 @@ class RealtimeIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void eventLostWhileThePubSubConnectionWasDownThenDeliveredOnResubscribe() {
+        String ticketId = enqueue();
+        try (WsTestClient client = follow(ticketId)) {
+            RealtimeAwait.subscribed(registry, ticketId, 1);
+            // The state changes but its event is lost, as if published while this instance was not subscribed.
+            String assignment = tick.assignmentFor(ticketId, "");
+            redis.opsForHash().putAll(keys.ticket(ticketId), Map.of("status", "assigned", "assignment", assignment));
+            client.assertNoMessageWithin(QUIET);
+
+            dropPubSubConnections();
+
+            JsonNode event = client.nextJson();
+            assertThat(event.get("type").asString()).isEqualTo("match.assigned");
+            assertThat(event.at("/data/assignment")).isEqualTo(HttpJson.parse(assignment));
+        }
+    }
+
+    @Test
     void pushesAndOpenSocketsShowInMetrics() {
         String ticketId = enqueue();
         try (WsTestClient client = follow(ticketId)) {
@@ -248,6 +269,19 @@ class RealtimeIntegrationTests extends IntegrationTest {
             assertThat(metrics).containsPattern(
                     "matchplane_realtime_events_pushed_total\\{[^}]*type=\"match.assigned\"[^}]*\\} [1-9]");
         }
+    }
+
+    /** Like a network blip on the subscriber connections: Lettuce reconnects and subscribes again. */
+    private void dropPubSubConnections() {
+        redis.execute((RedisCallback<Object>) connection -> {
+            for (RedisClientInfo client : connection.serverCommands().getClientList()) {
+                if (!"0".equals(client.get("sub"))) {
+                    String[] address = client.getAddressPort().split(":");
+                    connection.serverCommands().killClient(address[0], Integer.parseInt(address[1]));
+                }
+            }
+            return null;
+        });
     }
 
     private WsTestClient follow(String ticketId) {

@@ -39,17 +39,25 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public static WsTestClient connect(int port, String pathAndQuery) {
-        return open(port, pathAndQuery, true);
+        return open(port, pathAndQuery, true, null);
+    }
+
+    /** As a browser on {@code origin} would; fails (CompletionException) when the server refuses the handshake. */
+    public static WsTestClient connectFrom(String origin, int port, String pathAndQuery) {
+        return open(port, pathAndQuery, true, origin);
     }
 
     public static WsTestClient connectNotReading(int port, String pathAndQuery) {
-        return open(port, pathAndQuery, false);
+        return open(port, pathAndQuery, false, null);
     }
 
-    private static WsTestClient open(int port, String pathAndQuery, boolean reading) {
+    private static WsTestClient open(int port, String pathAndQuery, boolean reading, String origin) {
         WsTestClient client = new WsTestClient(reading);
-        client.socket = CLIENT.newWebSocketBuilder().connectTimeout(WAIT)
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), client)
+        WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(WAIT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), client)
                 .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
         return client;
     }
