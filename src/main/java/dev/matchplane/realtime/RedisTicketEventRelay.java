@@ -14,14 +14,14 @@ import tools.jackson.databind.ObjectMapper;
  * Receives every ticket event of the deployment from the Redis channel and passes it to {@link TicketFeed}.
  * It runs on the Redis client's thread, so it only reads the ticket id and hands the sends to the send pool.
  */
-class TicketEventRelay implements MessageListener, SubscriptionListener {
+class RedisTicketEventRelay implements MessageListener, SubscriptionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(TicketEventRelay.class);
+    private static final Logger log = LoggerFactory.getLogger(RedisTicketEventRelay.class);
 
     private final TicketFeed feed;
     private final ObjectMapper json;
 
-    TicketEventRelay(TicketFeed feed, ObjectMapper json) {
+    RedisTicketEventRelay(TicketFeed feed, ObjectMapper json) {
         this.feed = feed;
         this.json = json;
     }
