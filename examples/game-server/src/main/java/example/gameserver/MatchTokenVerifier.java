@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -26,6 +27,11 @@ final class MatchTokenVerifier {
 
     /** Both algorithms Matchplane can sign with; anything else (notably {@code none} and HS256) is refused. */
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+    private static final int JWKS_TIMEOUT_MS = 2_000;
+    /** As long as a token lives (the default assignment TTL): no token this server could admit is older. */
+    private static final long OUTAGE_TOLERANCE_MS = 60 * 60 * 1000L;
+    /** A JWKS holds a handful of keys; anything this large is not one. */
+    private static final int JWKS_SIZE_LIMIT = 64 * 1024;
     private static final Set<String> REQUIRED = Set.of("exp", "iat", "jti", "playerId", "landId");
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -34,7 +40,11 @@ final class MatchTokenVerifier {
         // The builder's source caches the key set (5 min), refreshes it ahead of expiry and, when a token names a
         // kid it does not know, refetches at once (rate limited): that is how a key rotation reaches a running
         // server without a restart, and why forged kids cannot make it hammer Matchplane.
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwksUrl).build();
+        // nimbus's 500 ms HTTP timeouts suit identity providers on a fast network; a joining player can wait 2 s.
+        // Outage tolerance: while Matchplane is down, players already assigned can still join with the keys we had.
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwksUrl,
+                new DefaultResourceRetriever(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS, JWKS_SIZE_LIMIT))
+                .outageTolerant(OUTAGE_TOLERANCE_MS).build();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         // serverId: a token for a land placed on another server must not open a land here.
         JWTClaimsSet exact = new JWTClaimsSet.Builder().issuer(issuer).claim("serverId", serverId).build();

@@ -101,15 +101,17 @@ final class PlayerConnection implements Runnable {
         }
         try {
             Player player = verifier.verify(token, landId);
-            writeHead(WebSocketFrames.switchingProtocols(request.header("sec-websocket-key")));
+            writeHttp(WebSocketFrames.switchingProtocols(request.header("sec-websocket-key")), new byte[0]);
             return player;
         }
         catch (TokenRejectedException ex) {
-            LOG.log(Level.INFO, "Refused a player for land ''{0}'': {1}", landId, ex.getMessage());
+            // The landId comes from the client: control characters could forge log lines.
+            LOG.log(Level.INFO, "Refused a player for land ''{0}'': {1}", landId.replaceAll("\\p{Cntrl}", "?"),
+                    ex.getMessage());
             return refuse(401, "Unauthorized", "invalid match token: " + ex.getMessage());
         }
         catch (KeySourceException ex) {
-            LOG.log(Level.WARNING, "Cannot fetch Matchplane's JWKS: {0}", ex.getMessage());
+            LOG.log(Level.WARNING, "Cannot fetch Matchplane''s JWKS: {0}", ex.getMessage());
             return refuse(503, "Service Unavailable", "cannot verify tokens right now");
         }
     }
@@ -154,17 +156,14 @@ final class PlayerConnection implements Runnable {
     private Player refuse(int status, String reason, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String challenge = status == 401 ? "WWW-Authenticate: Bearer error=\"invalid_token\"\r\n" : "";
-        writeHead("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                + "Content-Length: " + bytes.length + "\r\n" + challenge + "Connection: close\r\n\r\n");
-        synchronized (this) {
-            out.write(bytes);
-            out.flush();
-        }
+        writeHttp("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Length: " + bytes.length + "\r\n" + challenge + "Connection: close\r\n\r\n", bytes);
         return null;
     }
 
-    private synchronized void writeHead(String head) throws IOException {
+    private synchronized void writeHttp(String head, byte[] body) throws IOException {
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
         out.flush();
     }
 
