@@ -83,6 +83,11 @@ public class RedisKeys {
         return prefix + "signing:keys";
     }
 
+    /** Public halves of configured signing keys, so the JWKS keeps a rotated-out key until its tokens expired. */
+    public String configuredSigningKeys() {
+        return prefix + "signing:configured";
+    }
+
     /** Pub/sub channel carrying ready-to-send WebSocket envelopes of ticket events. */
     public String events() {
         return prefix + "events";
