@@ -2,7 +2,6 @@ package dev.matchplane.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,19 +9,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.matchplane.provisioning.GameServer;
-import dev.matchplane.provisioning.GameServerRegistry;
-import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.ticket.EnqueueCommand;
 import dev.matchplane.ticket.Ticket;
-import dev.matchplane.ticket.TicketService;
 import dev.matchplane.ticket.TicketStatus;
 import dev.matchplane.token.MatchTokens;
 import dev.matchplane.token.TokenClaims;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Ticks driven by hand with chosen times (role {@code api}: no scheduler), two engines standing for two instances
@@ -31,28 +25,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 @TestPropertySource(properties = { "matchmaking.role=api", "matchmaking.min-wait=0ms", "matchmaking.claim-lease=10s",
         "matchmaking.max-players-per-tick=4" })
-class MatchingEngineIntegrationTests extends IntegrationTest {
+class MatchingEngineIntegrationTests extends EngineIntegrationTest {
 
-    @Autowired
-    TickLock lock;
-    @Autowired
-    MatchStore store;
-    @Autowired
-    GameServerRegistry servers;
-    @Autowired
-    MatchTokens tokens;
-    @Autowired
-    QueueCatalog catalog;
-    @Autowired
-    MatchmakingProperties properties;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    TicketService tickets;
-    @Autowired
-    Clock clock;
-    @Autowired
-    MatchingMetrics metrics;
 
     private String landType;
     private Instant now;
@@ -178,11 +152,6 @@ class MatchingEngineIntegrationTests extends IntegrationTest {
         assertThat(second.committed()).isEqualTo(1);
         assertThat(second.saturated()).isFalse();
         assertThat(statuses(ids.subList(0, 4))).as("oldest first").containsOnly(TicketStatus.ASSIGNED);
-    }
-
-    private MatchingEngine engine(MatchTokens signer) {
-        return new MatchingEngine(lock, store, servers, new AssignmentFactory(signer, json), catalog, properties,
-                metrics);
     }
 
     private List<String> enqueuePair() {

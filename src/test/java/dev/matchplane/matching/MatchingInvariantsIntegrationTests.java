@@ -2,7 +2,6 @@ package dev.matchplane.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,48 +17,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.matchplane.provisioning.GameServer;
-import dev.matchplane.provisioning.GameServerRegistry;
-import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.ticket.EnqueueCommand;
 import dev.matchplane.ticket.Ticket;
-import dev.matchplane.ticket.TicketService;
 import dev.matchplane.ticket.TicketStatus;
 import dev.matchplane.token.MatchTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Many threads enqueue and cancel while two tick loops (two engines, as two instances would) run against one Redis
  * and the lock is yanked away at random. Afterwards every ticket is checked: CONTRACT §3's invariants hold.
  */
 @TestPropertySource(properties = { "matchmaking.role=api", "matchmaking.min-wait=0ms" })
-class MatchingInvariantsIntegrationTests extends IntegrationTest {
+class MatchingInvariantsIntegrationTests extends EngineIntegrationTest {
 
     private static final int MATCH_SIZE = 4;
 
-    @Autowired
-    TickLock lock;
-    @Autowired
-    MatchStore store;
-    @Autowired
-    GameServerRegistry servers;
-    @Autowired
-    MatchTokens tokens;
-    @Autowired
-    QueueCatalog catalog;
-    @Autowired
-    MatchmakingProperties properties;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    TicketService tickets;
-    @Autowired
-    Clock clock;
-    @Autowired
-    MatchingMetrics metrics;
 
     @Test
     void underConcurrentEnqueueCancelAndTwoTickLoopsEveryTicketEndsOnceAndEveryLandHoldsExactlyN() throws Exception {
@@ -73,8 +47,7 @@ class MatchingInvariantsIntegrationTests extends IntegrationTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> loops = new ArrayList<>();
         for (int e = 0; e < 2; e++) {
-            MatchingEngine engine = new MatchingEngine(lock, store, servers, new AssignmentFactory(tokens, json),
-                    catalog, properties, metrics);
+            MatchingEngine engine = engine(tokens);
             loops.add(pool.submit(() -> tickLoop(engine, running)));
         }
         List<Future<?>> clients = new ArrayList<>();
@@ -130,8 +103,7 @@ class MatchingInvariantsIntegrationTests extends IntegrationTest {
         }
         pool.shutdownNow();
         redis.delete(keys.tickLock());
-        MatchingEngine last = new MatchingEngine(lock, store, servers, new AssignmentFactory(tokens, json), catalog,
-                properties, metrics);
+        MatchingEngine last = engine(tokens);
         // claims a yanked lock left behind come back once their lease is over
         last.tick(clock.instant().plus(properties.claimLease()).plusSeconds(1));
     }
