@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class RawHttp {
 
+    /** The status of an answer without a status line: HTTP/0.9, whose reply is the body alone. */
+    public static final int HTTP_09 = -1;
+
     private RawHttp() {
     }
 
@@ -96,7 +99,7 @@ public final class RawHttp {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int headEnd = text.indexOf("\r\n\r\n");
         if (!text.startsWith("HTTP/1.1 ") || headEnd < 0) {
-            return new Answer(-1, Map.of(), text);
+            return new Answer(HTTP_09, Map.of(), new String(bytes, StandardCharsets.UTF_8));
         }
         String[] lines = text.substring(0, headEnd).split("\r\n");
         int status = Integer.parseInt(lines[0].substring(9, 12));
