@@ -29,17 +29,19 @@ class MatchingEngine {
     private final AssignmentFactory assignments;
     private final QueueCatalog catalog;
     private final MatchmakingProperties properties;
+    private final MatchingMetrics metrics;
     private final Matcher matcher = new Matcher();
     private volatile long fence;
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
-            QueueCatalog catalog, MatchmakingProperties properties) {
+            QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics) {
         this.lock = lock;
         this.store = store;
         this.servers = servers;
         this.assignments = assignments;
         this.catalog = catalog;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     TickReport tick(Instant now) {
@@ -134,7 +136,10 @@ class MatchingEngine {
             List<ClaimedMatch> refused = new ArrayList<>();
             List<Allocation> freed = new ArrayList<>();
             for (int i = 0; i < landed.size(); i++) {
-                if (!landed.get(i)) {
+                if (landed.get(i)) {
+                    metrics.matched(placed.get(i), now);
+                }
+                else {
                     refused.add(placed.get(i));
                     freed.add(lands.get(i));
                 }
