@@ -9,8 +9,10 @@ import java.util.List;
 import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
+import dev.matchplane.support.WsTestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * With {@code enqueue-rate-limit=3} each client gets three enqueues per one-second window, counted in Redis; a
@@ -92,6 +94,32 @@ class EnqueueRateLimitIntegrationTests extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ticketId\":\"ticket-unknown\"}")));
         assertThat(status.status()).isEqualTo(404);
         assertThat(cancel.status()).isEqualTo(201);
+    }
+
+    @Test
+    void socketEnqueuesShareTheBudgetAndTheSocketStaysUsable() {
+        // no X-Forwarded-For on this socket: it counts against the peer address, which only this test uses
+        try (WsTestClient socket = WsTestClient.connect(port, "/realtime")) {
+            JsonNode refused = null;
+            for (int i = 0; i < 30 && refused == null; i++) {
+                socket.send("{\"action\":\"enqueue\",\"queueKey\":\"" + unique("q") + "\",\"members\":[\""
+                        + unique("p") + "\"],\"groupSize\":1}");
+                JsonNode reply = socket.nextJson();
+                if (reply.get("type").asString().equals("error")) {
+                    refused = reply;
+                }
+                else {
+                    assertThat(reply.get("type").asString()).isEqualTo("enqueued");
+                }
+            }
+            assertThat(refused).as("refused within 30 socket enqueues").isNotNull();
+            assertThat(refused.get("code").asString()).isEqualTo("RATE_LIMITED");
+
+            Await.sleep(1_100);
+            socket.send("{\"action\":\"enqueue\",\"queueKey\":\"" + unique("q") + "\",\"members\":[\""
+                    + unique("p") + "\"],\"groupSize\":1}");
+            assertThat(socket.nextJson().get("type").asString()).as("same socket, next window").isEqualTo("enqueued");
+        }
     }
 
     /** Sends until refused (bounded); a window may end midway, so the loop does not count on the first three. */
