@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -34,7 +35,7 @@ class CorsFilterConfiguration {
 
     @Bean
     FilterRegistrationBean<CorsFilter> corsFilter(HttpSettings settings, ObjectMapper json) {
-        org.springframework.web.cors.CorsConfiguration config = new org.springframework.web.cors.CorsConfiguration();
+        CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOriginPatterns(settings.corsAllowedOrigins());
         config.setAllowedMethods(List.of("GET", "HEAD", "POST"));
         config.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE));

@@ -2,10 +2,6 @@ package dev.matchplane.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -14,6 +10,7 @@ import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.support.RawHttp;
 import dev.matchplane.support.RawHttp.Answer;
+import dev.matchplane.support.RawRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,7 +38,7 @@ class HostileInputIntegrationTests extends IntegrationTest {
     private static final String SERVERS = "/v1/provisioning/servers/";
     private static final String VALID_MEMBERS = "\"members\":[\"p1\"],\"groupSize\":1";
 
-    record Case(String name, Request request, int status, String code) {
+    record Case(String name, RawRequest request, int status, String code) {
         @Override
         public String toString() {
             return name;
@@ -145,19 +142,19 @@ class HostileInputIntegrationTests extends IntegrationTest {
                 malformed("enqueue comment", enqueue("/* hi */ {\"queueKey\":\"q\"," + VALID_MEMBERS + "}")),
                 // wrong methods
                 new Case("GET enqueue", get(ENQUEUE), 405, "METHOD_NOT_ALLOWED"),
-                new Case("PUT cancel", new Request("PUT", CANCEL).json("{}"), 405, "METHOD_NOT_ALLOWED"),
+                new Case("PUT cancel", new RawRequest("PUT", CANCEL).json("{}"), 405, "METHOD_NOT_ALLOWED"),
                 new Case("DELETE status", delete(STATUS + "x"), 405, "METHOD_NOT_ALLOWED"),
-                new Case("POST jwks", new Request("POST", "/.well-known/jwks.json").json("{}"), 405, "METHOD_NOT_ALLOWED"),
-                new Case("PATCH admin servers", authorized(new Request("PATCH", "/v1/admin/servers").json("{}"), ADMIN), 405, "METHOD_NOT_ALLOWED"),
+                new Case("POST jwks", new RawRequest("POST", "/.well-known/jwks.json").json("{}"), 405, "METHOD_NOT_ALLOWED"),
+                new Case("PATCH admin servers", authorized(new RawRequest("PATCH", "/v1/admin/servers").json("{}"), ADMIN), 405, "METHOD_NOT_ALLOWED"),
                 new Case("GET register", authorized(get(REGISTER), PROV), 405, "METHOD_NOT_ALLOWED"),
-                new Case("TRACE health", new Request("TRACE", "/health"), 405, "METHOD_NOT_ALLOWED"),
-                new Case("made-up method", new Request("BREW", ENQUEUE), 405, "METHOD_NOT_ALLOWED"),
+                new Case("TRACE health", new RawRequest("TRACE", "/health"), 405, "METHOD_NOT_ALLOWED"),
+                new Case("made-up method", new RawRequest("BREW", ENQUEUE), 405, "METHOD_NOT_ALLOWED"),
                 // wrong content types
                 new Case("enqueue as text/plain", enqueue("{}").header("Content-Type", "text/plain"), 415, "UNSUPPORTED_MEDIA_TYPE"),
                 new Case("enqueue as a form", enqueue("queueKey=q").header("Content-Type", "application/x-www-form-urlencoded"), 415, "UNSUPPORTED_MEDIA_TYPE"),
                 new Case("enqueue as multipart", enqueue("--b\r\n\r\n--b--").header("Content-Type", "multipart/form-data; boundary=b"), 415, "UNSUPPORTED_MEDIA_TYPE"),
                 new Case("cancel without a Content-Type", cancel("{\"ticketId\":\"x\"}").header("Content-Type", null), 415, "UNSUPPORTED_MEDIA_TYPE"),
-                new Case("register as XML", authorized(new Request("POST", REGISTER).body("<server/>").header("Content-Type", "application/xml"), PROV), 415, "UNSUPPORTED_MEDIA_TYPE"),
+                new Case("register as XML", authorized(new RawRequest("POST", REGISTER).body("<server/>").header("Content-Type", "application/xml"), PROV), 415, "UNSUPPORTED_MEDIA_TYPE"),
                 new Case("enqueue with a garbage Content-Type", enqueue("{}").header("Content-Type", "%%%/;;;"), 415, "UNSUPPORTED_MEDIA_TYPE"),
                 // unknown paths
                 new Case("matchmaking root", get("/v1/matchmaking"), 404, "NOT_FOUND"),
@@ -218,7 +215,7 @@ class HostileInputIntegrationTests extends IntegrationTest {
 
     @Test
     void withoutConfiguredOriginsAPreflightGetsNoCorsHeaders() {
-        Answer answer = RawHttp.send(port, new Request("OPTIONS", ENQUEUE).header("Origin", "https://evil.example")
+        Answer answer = RawHttp.send(port, new RawRequest("OPTIONS", ENQUEUE).header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST").bytes());
 
         assertThat(answer.header("Access-Control-Allow-Origin")).isEmpty();
@@ -236,141 +233,43 @@ class HostileInputIntegrationTests extends IntegrationTest {
         return found;
     }
 
-    private static Case bad(String name, Request request) {
+    private static Case bad(String name, RawRequest request) {
         return new Case(name, request, 400, "VALIDATION_FAILED");
     }
 
-    private static Case malformed(String name, Request request) {
+    private static Case malformed(String name, RawRequest request) {
         return new Case(name, request, 400, "MALFORMED_JSON");
     }
 
-    private static Request enqueue(String json) {
-        return new Request("POST", ENQUEUE).json(json);
+    private static RawRequest enqueue(String json) {
+        return new RawRequest("POST", ENQUEUE).json(json);
     }
 
-    private static Request enqueue(byte[] json) {
-        return new Request("POST", ENQUEUE).header("Content-Type", "application/json").body(json);
+    private static RawRequest enqueue(byte[] json) {
+        return new RawRequest("POST", ENQUEUE).header("Content-Type", "application/json").body(json);
     }
 
-    private static Request cancel(String json) {
-        return new Request("POST", CANCEL).json(json);
+    private static RawRequest cancel(String json) {
+        return new RawRequest("POST", CANCEL).json(json);
     }
 
-    private static Request register(String json) {
-        return authorized(new Request("POST", REGISTER).json(json), PROV);
+    private static RawRequest register(String json) {
+        return authorized(new RawRequest("POST", REGISTER).json(json), PROV);
     }
 
-    private static Request get(String target) {
-        return new Request("GET", target);
+    private static RawRequest get(String target) {
+        return new RawRequest("GET", target);
     }
 
-    private static Request delete(String target) {
-        return new Request("DELETE", target);
+    private static RawRequest delete(String target) {
+        return new RawRequest("DELETE", target);
     }
 
-    private static Request authorized(Request request, String key) {
+    private static RawRequest authorized(RawRequest request, String key) {
         return request.header("Authorization", "Bearer " + key);
     }
 
-    private static Request raw(String bytes) {
-        return new Request(bytes);
-    }
-
-    /** One HTTP/1.1 request; headers are written exactly as given (no validation: that is the point). */
-    static final class Request {
-
-        private final String method;
-        private final String target;
-        private final Map<String, String> headers = new LinkedHashMap<>();
-        private final Map<String, String> extraHeaders = new LinkedHashMap<>();
-        private byte[] body = new byte[0];
-        private boolean chunked;
-        private final String raw;
-
-        Request(String method, String target) {
-            this.method = method;
-            this.target = target;
-            this.raw = null;
-        }
-
-        Request(String raw) {
-            this.method = raw.substring(0, raw.indexOf(' '));
-            this.target = raw.substring(raw.indexOf(' ') + 1).split("[ \r]")[0];
-            this.raw = raw;
-        }
-
-        String target() {
-            return target;
-        }
-
-        /** A request line without an HTTP version, as a raw CR or LF in the target produces. */
-        boolean isHttp09() {
-            return raw != null && !raw.substring(0, raw.indexOf('\n')).trim().endsWith("HTTP/1.1");
-        }
-
-        Request header(String name, String value) {
-            if (value == null) {
-                headers.remove(name);
-            }
-            else {
-                headers.put(name, value);
-            }
-            return this;
-        }
-
-        /** A second header of a name already set. */
-        Request extra(String name, String value) {
-            extraHeaders.put(name, value);
-            return this;
-        }
-
-        Request json(String json) {
-            return header("Content-Type", "application/json").body(json);
-        }
-
-        Request body(String text) {
-            return body(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        Request body(byte[] bytes) {
-            this.body = bytes;
-            return this;
-        }
-
-        Request chunked(String text) {
-            this.chunked = true;
-            return body(text);
-        }
-
-        byte[] bytes() {
-            if (raw != null) {
-                return raw.getBytes(StandardCharsets.UTF_8);
-            }
-            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost\r\nConnection: close\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            if (chunked) {
-                head.append("Transfer-Encoding: chunked\r\n");
-            }
-            else if (body.length > 0 || "POST".equals(method) || "PUT".equals(method)) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            if (chunked) {
-                for (int at = 0; at < body.length; at += 4096) {
-                    int size = Math.min(4096, body.length - at);
-                    out.writeBytes((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(body, at, size);
-                    out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-                }
-                out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            else {
-                out.writeBytes(body);
-            }
-            return out.toByteArray();
-        }
+    private static RawRequest raw(String bytes) {
+        return new RawRequest(bytes);
     }
 }
