@@ -2,6 +2,7 @@ package dev.matchplane.matching;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.matchplane.provisioning.Allocation;
 import dev.matchplane.provisioning.AllocationRequest;
@@ -59,6 +61,13 @@ class MatchingEngine {
             return report;
         }
         int proposed = proposals.values().stream().mapToInt(List::size).sum();
+        boolean reachedCap = proposals.values().stream().flatMap(List::stream).mapToInt(ProposedMatch::players)
+                .sum() >= properties.maxPlayersPerTick();
+        return matchAll(proposals, now, report, proposed).saturated(reachedCap);
+    }
+
+    private TickReport matchAll(Map<String, List<ProposedMatch>> proposals, Instant now, TickReport report,
+            int proposed) {
         List<ClaimedMatch> claimed;
         try {
             claimed = store.claim(fence, proposals, now.plus(properties.claimLease()));
@@ -87,20 +96,41 @@ class MatchingEngine {
         active.forEach(queueKey -> policies.put(queueKey, catalog.policyFor(queueKey)));
         Set<String> served = servers.landTypesWithLiveServers(
                 policies.values().stream().map(QueuePolicy::landType).distinct().toList(), now);
-        List<String> matchable = active.stream().filter(q -> served.contains(policies.get(q).landType())).toList();
+        List<String> matchable = new ArrayList<>(
+                active.stream().filter(q -> served.contains(policies.get(q).landType())).toList());
         if (matchable.isEmpty()) {
             return Map.of();
         }
+        // a different queue order each tick, so that when the cap cuts a tick short no queue is always last
+        Collections.shuffle(matchable, ThreadLocalRandom.current());
         Map<String, List<ProposedMatch>> proposals = new LinkedHashMap<>();
-        store.windows(matchable, properties.windowSize()).forEach((queueKey, window) -> {
-            QueuePolicy policy = policies.get(queueKey);
-            List<ProposedMatch> matches = matcher.propose(window,
-                    new QueueRules(policy.matchSize(), policy.minWait(), policy.relaxAfter()), now);
+        int budget = properties.maxPlayersPerTick();
+        for (Map.Entry<String, List<WaitingTicket>> window : store.windows(matchable, properties.windowSize())
+                .entrySet()) {
+            QueuePolicy policy = policies.get(window.getKey());
+            List<ProposedMatch> matches = withinBudget(matcher.propose(window.getValue(),
+                    new QueueRules(policy.matchSize(), policy.minWait(), policy.relaxAfter()), now), budget);
             if (!matches.isEmpty()) {
-                proposals.put(queueKey, matches);
+                proposals.put(window.getKey(), matches);
+                budget -= matches.stream().mapToInt(ProposedMatch::players).sum();
             }
-        });
+            if (budget <= 0) {
+                break;
+            }
+        }
         return proposals;
+    }
+
+    /** The first matches (the oldest anchors come first) whose players fit the tick's remaining budget. */
+    private static List<ProposedMatch> withinBudget(List<ProposedMatch> matches, int budget) {
+        int players = 0;
+        for (int i = 0; i < matches.size(); i++) {
+            players += matches.get(i).players();
+            if (players >= budget) {
+                return matches.subList(0, i + 1);
+            }
+        }
+        return matches;
     }
 
     private TickReport assign(List<ClaimedMatch> claimed, Instant now, TickReport report, int proposed) {
@@ -132,7 +162,12 @@ class MatchingEngine {
             int proposed, int claimed, int unplaced) {
         Instant expiry = now.plus(properties.assignmentTtl());
         try {
-            List<Boolean> landed = store.commit(fence, assignments.build(placed, lands, now, expiry), now, expiry);
+            List<MatchCommit> commits = assignments.build(placed, lands, now, expiry);
+            // signing is the slow step: renew the lease so a long but healthy tick still commits
+            if (!lock.renew(fence)) {
+                throw new FencedException();
+            }
+            List<Boolean> landed = store.commit(fence, commits, now, expiry);
             List<ClaimedMatch> refused = new ArrayList<>();
             List<Allocation> freed = new ArrayList<>();
             for (int i = 0; i < landed.size(); i++) {

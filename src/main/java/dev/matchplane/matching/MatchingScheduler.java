@@ -20,6 +20,7 @@ class MatchingScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingScheduler.class);
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+    private static final int MAX_ROUNDS_PER_INTERVAL = 50;
 
     private final MatchingEngine engine;
     private final Clock clock;
@@ -35,6 +36,15 @@ class MatchingScheduler {
 
     @Scheduled(fixedDelayString = "${matchmaking.interval:250ms}", initialDelayString = "${matchmaking.interval:250ms}")
     void tick() {
+        // a tick cut short by max-players-per-tick leaves matches ready: run again at once, a bounded number of times
+        for (int round = 0; round < MAX_ROUNDS_PER_INTERVAL; round++) {
+            if (!tickOnce().saturated()) {
+                return;
+            }
+        }
+    }
+
+    private TickReport tickOnce() {
         long started = System.nanoTime();
         try {
             TickReport report = engine.tick(clock.instant());
@@ -46,10 +56,12 @@ class MatchingScheduler {
             else if (log.isDebugEnabled() && report.leader()) {
                 log.debug("Tick: {}", report);
             }
+            return report;
         }
         catch (RuntimeException failure) {
             metrics.recordFailure();
             warnRateLimited(failure);
+            return TickReport.follower();
         }
     }
 

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimLease     how long a tick may hold claimed tickets before the sweep returns them to their queue (10 s)
  * @param lockTtl        tick lock lease, renewed every tick (5 s)
  * @param sweepBatch     most expired tickets, stale claims or dead servers handled per sweep (500)
+ * @param maxPlayersPerTick most players matched by one tick (1,000): bounds a tick's signing work so that it ends
+ *                       well within the lock lease; a tick that reaches it runs again at once
  * @param queues         per-queue overrides, first matching pattern wins
  */
 @ConfigurationProperties("matchmaking")
@@ -40,6 +42,7 @@ public record MatchmakingProperties(
         @DefaultValue("10s") Duration claimLease,
         @DefaultValue("5s") Duration lockTtl,
         @DefaultValue("500") int sweepBatch,
+        @DefaultValue("1000") int maxPlayersPerTick,
         @DefaultValue List<QueueOverride> queues) {
 
     public enum Role {
@@ -66,6 +69,7 @@ public record MatchmakingProperties(
         require(maxPartySize >= 1, "max-party-size must be at least 1");
         require(windowSize >= 1, "window-size must be at least 1");
         require(sweepBatch >= 1, "sweep-batch must be at least 1");
+        require(maxPlayersPerTick >= 1, "max-players-per-tick must be at least 1");
         require(!interval.isNegative() && !interval.isZero(), "interval must be positive");
         require(claimLease.compareTo(interval) > 0, "claim-lease must be longer than the interval");
         queues = List.copyOf(queues);

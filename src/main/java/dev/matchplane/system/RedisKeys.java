@@ -83,6 +83,11 @@ public class RedisKeys {
         return prefix + "signing:keys";
     }
 
+    /** Public halves of configured signing keys, so the JWKS keeps a rotated-out key until its tokens expired. */
+    public String configuredSigningKeys() {
+        return prefix + "signing:configured";
+    }
+
     /** Calls of one client in one scope (e.g. {@code enqueue}) in the current rate-limit window; expires with it. */
     public String rateLimit(String scope, String client) {
         return prefix + "rate:" + scope + ":" + client;

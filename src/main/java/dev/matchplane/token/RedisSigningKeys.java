@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.redis.core.HashOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -39,13 +40,15 @@ class RedisSigningKeys implements SigningKeys, SmartInitializingSingleton {
     private final Clock clock;
     private final TokenAlgorithm algorithm;
     private final @Nullable SigningKey configured;
+    private final RedisConfiguredKeyHistory history;
     /** Decoded stored keys by their stored text: a JWKS request then costs one HGETALL and no key parsing. */
     private final Map<String, SigningKey> decoded = new ConcurrentHashMap<>();
     private volatile @Nullable SigningKey active;
     private volatile List<PublishedKey> lastPublished = List.of();
 
     RedisSigningKeys(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, Clock clock,
-            TokenProperties properties) {
+            TokenProperties properties, RedisConfiguredKeyHistory history) {
+        this.history = history;
         this.redis = redis;
         this.keys = keys;
         this.json = json;
@@ -76,6 +79,9 @@ class RedisSigningKeys implements SigningKeys, SmartInitializingSingleton {
                 key = active;
                 if (key == null) {
                     key = configured != null ? configured : shared();
+                    if (configured != null) {
+                        history.inUse(configured);
+                    }
                     active = key;
                 }
             }
@@ -91,6 +97,7 @@ class RedisSigningKeys implements SigningKeys, SmartInitializingSingleton {
         Map<String, String> stored;
         try {
             stored = new TreeMap<>(hash().entries(keys.signingKeys()));
+            history.stillPublished().forEach(key -> byKid.putIfAbsent(key.kid(), key));
         }
         catch (RuntimeException ex) {
             if (!StoreFailures.isUnavailable(ex) || lastPublished.isEmpty()) {
@@ -110,6 +117,19 @@ class RedisSigningKeys implements SigningKeys, SmartInitializingSingleton {
         List<PublishedKey> published = List.copyOf(byKid.values());
         lastPublished = published;
         return published;
+    }
+
+    /** Keeps a configured key announced while this instance runs (see {@link RedisConfiguredKeyHistory}). */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+    void announceConfiguredKey() {
+        if (configured != null && active != null) {
+            try {
+                history.inUse(configured);
+            }
+            catch (RuntimeException ex) {
+                log.debug("Configured key not re-announced: {}", ex.toString());
+            }
+        }
     }
 
     /** The generated key of this algorithm: the stored one, or a new one if this instance is first to store it. */

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param privateKeyFile path of a PKCS#8 PEM file holding the signing key ({@code TOKEN_PRIVATE_KEY_FILE}); without
  *                       either, a key is generated once and shared through Redis
  * @param signingThreads threads that sign tokens in parallel ({@code TOKEN_SIGNING_THREADS}; 0 = available processors)
+ * @param retiredKeyRetention how long a configured key stays in the JWKS after the last instance using it stopped
+ *                       ({@code TOKEN_RETIRED_KEY_RETENTION_MS}, 1 h): at least {@code matchmaking.assignment-ttl},
+ *                       so that rotating the key never invalidates tokens already handed out
  */
 @ConfigurationProperties("token")
 record TokenProperties(
@@ -23,7 +26,8 @@ record TokenProperties(
         @DefaultValue("game-server") String audience,
         @Nullable String privateKeyPem,
         @Nullable String privateKeyFile,
-        @DefaultValue("0") int signingThreads) {
+        @DefaultValue("0") int signingThreads,
+        @DefaultValue("3600s") java.time.Duration retiredKeyRetention) {
 
     TokenProperties {
         require(!issuer.isBlank(), "issuer must not be blank");

@@ -29,7 +29,8 @@ import tools.jackson.databind.ObjectMapper;
  * on one Redis. How each invariant is checked: a ticket's stored assignment is written once by the commit script,
  * so "matched once" means: assigned, with the land of the engine that committed, and no other engine committed.
  */
-@TestPropertySource(properties = { "matchmaking.role=api", "matchmaking.min-wait=0ms", "matchmaking.claim-lease=10s" })
+@TestPropertySource(properties = { "matchmaking.role=api", "matchmaking.min-wait=0ms", "matchmaking.claim-lease=10s",
+        "matchmaking.max-players-per-tick=4" })
 class MatchingEngineIntegrationTests extends IntegrationTest {
 
     @Autowired
@@ -158,6 +159,25 @@ class MatchingEngineIntegrationTests extends IntegrationTest {
         assertThat(report.withoutServer()).isEqualTo(1);
         assertThat(statuses(List.of(first, second))).containsExactly(TicketStatus.ASSIGNED, TicketStatus.QUEUED);
         assertThat(redis.opsForZSet().score(keys.queue(queue), second + ":1")).isEqualTo(secondScore);
+    }
+
+    @Test
+    void tickStopsAtMaxPlayersPerTickAndSaysMoreAreReady() {
+        String queue = landType + ":2";
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(enqueue(queue));
+        }
+        MatchingEngine engine = engine(tokens::signAll);
+
+        TickReport first = engine.tick(clock.instant());
+        TickReport second = engine.tick(clock.instant());
+
+        assertThat(first.committed()).isEqualTo(2);
+        assertThat(first.saturated()).isTrue();
+        assertThat(second.committed()).isEqualTo(1);
+        assertThat(second.saturated()).isFalse();
+        assertThat(statuses(ids.subList(0, 4))).as("oldest first").containsOnly(TicketStatus.ASSIGNED);
     }
 
     private MatchingEngine engine(MatchTokens signer) {

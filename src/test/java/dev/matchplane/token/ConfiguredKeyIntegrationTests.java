@@ -46,7 +46,9 @@ class ConfiguredKeyIntegrationTests extends IntegrationTest {
         Response response = http().get("/.well-known/jwks.json");
         assertThat(response.status()).isEqualTo(200);
         JWKSet jwks = JWKSet.parse(response.body());
-        assertThat(jwks.getKeys()).hasSize(1);
+        assertThat(jwks.getKeys()).extracting(k -> k.getKeyID())
+                .contains(JsonWebKeys.thumbprint(KEY.getPublic()));
+        jwks = new JWKSet(jwks.getKeyByKeyId(JsonWebKeys.thumbprint(KEY.getPublic())));
         ECKey served = (ECKey) jwks.getKeys().get(0);
         assertThat(served.getCurve().getName()).isEqualTo("P-256");
         assertThat(served.getAlgorithm().getName()).isEqualTo("ES256");
@@ -60,6 +62,33 @@ class ConfiguredKeyIntegrationTests extends IntegrationTest {
         assertThat(GameServer.verify(response.body(), token, JWSAlgorithm.ES256).getJWTID())
                 .isEqualTo("assignment-1");
         assertThat(redis.hasKey(keys.signingKeys())).isFalse();
+    }
+
+    @Autowired
+    private RedisConfiguredKeyHistory history;
+    @Autowired
+    private java.time.Clock clock;
+
+    @Test
+    void rotatedOutConfiguredKeyStaysPublishedUntilItsRetentionEnds() throws Exception {
+        KeyPair next = TokenAlgorithm.ES256.generate();
+        TokenProperties rotated = new TokenProperties(TokenAlgorithm.ES256, "matchplane", "game-server",
+                GameServer.pem(next), null, 1, java.time.Duration.ofHours(1));
+        RedisSigningKeys newInstance = new RedisSigningKeys(redis, keys, new tools.jackson.databind.json.JsonMapper(),
+                clock, rotated, history);
+
+        List<String> kids = newInstance.published().stream().map(PublishedKey::kid).toList();
+
+        assertThat(kids).containsExactly(JsonWebKeys.thumbprint(next.getPublic()),
+                JsonWebKeys.thumbprint(KEY.getPublic()));
+        assertThat(JWKSet.parse(http().get("/.well-known/jwks.json").body()).getKeys()).hasSize(2);
+
+        String oldKid = JsonWebKeys.thumbprint(KEY.getPublic());
+        String entry = (String) redis.opsForHash().get(keys.configuredSigningKeys(), oldKid);
+        redis.opsForHash().put(keys.configuredSigningKeys(), oldKid, entry.replaceAll("\"until\":\\d+",
+                "\"until\":1"));
+        assertThat(newInstance.published()).extracting(PublishedKey::kid)
+                .as("past its retention the old key is gone").containsExactly(JsonWebKeys.thumbprint(next.getPublic()));
     }
 
     @Test

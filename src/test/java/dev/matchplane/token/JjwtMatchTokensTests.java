@@ -88,7 +88,7 @@ class JjwtMatchTokensTests {
 
     private static List<String> signAll(SigningKey key, int threads, List<TokenClaims> claims) {
         JjwtMatchTokens tokens = new JjwtMatchTokens(new FixedKeys(key),
-                new TokenProperties(key.algorithm(), "matchplane", "game-server", null, null, threads));
+                new TokenProperties(key.algorithm(), "matchplane", "game-server", null, null, threads, java.time.Duration.ofHours(1)));
         try {
             return tokens.signAll(claims);
         }

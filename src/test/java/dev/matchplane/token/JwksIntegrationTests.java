@@ -150,8 +150,10 @@ class JwksIntegrationTests extends IntegrationTest {
     }
 
     private RedisSigningKeys instance(RedisKeys redisKeys, TokenAlgorithm algorithm, String keyFile) {
-        return new RedisSigningKeys(redis, redisKeys, json, clock,
-                new TokenProperties(algorithm, "matchplane", "game-server", null, keyFile, 1));
+        TokenProperties properties = new TokenProperties(algorithm, "matchplane", "game-server", null, keyFile, 1,
+                java.time.Duration.ofHours(1));
+        return new RedisSigningKeys(redis, redisKeys, json, clock, properties,
+                new RedisConfiguredKeyHistory(redis, redisKeys, json, clock, properties));
     }
 
     private static RedisKeys freshKeys() {

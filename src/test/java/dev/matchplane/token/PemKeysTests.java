@@ -86,7 +86,7 @@ class PemKeysTests {
         String pem = GameServer.pem(pair);
         SigningKey key = PemKeys.fromPem(pem, TokenAlgorithm.RS256);
         TokenProperties properties = new TokenProperties(TokenAlgorithm.RS256, "matchplane", "game-server", pem,
-                null, 0);
+                null, 0, java.time.Duration.ofHours(1));
 
         assertThat(key.toString()).contains(key.kid()).doesNotContain(pem.substring(40, 80));
         assertThat(properties.toString()).doesNotContain(pem.substring(40, 80));
