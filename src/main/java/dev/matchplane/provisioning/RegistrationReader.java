@@ -15,7 +15,11 @@ final class RegistrationReader {
 
     static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
     private static final Pattern LAND_TYPE = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]+");
+    /** No control, format (bidi overrides, zero-width), surrogate, private-use or unassigned characters. */
+    private static final Pattern PRINTABLE = Pattern.compile("[^\\p{C}]+");
+    /** Printable, without spaces or the URL delimiters that would let a host reshape the connectUrl built from it. */
+    private static final Pattern HOST = Pattern.compile("[^\\p{C}\\p{Z}/?#@\\\\]+");
+    private static final String HOST_CHARACTERS = "printable characters except spaces and / ? # @ \\";
     static final int MAX_SERVER_ID = 128;
     private static final int MAX_HOST = 255;
     private static final int MAX_LAND_TYPE = 128;
@@ -28,10 +32,10 @@ final class RegistrationReader {
     static GameServer read(@Nullable JsonNode body) {
         JsonFields fields = JsonFields.of(body);
         String serverId = fields.string("serverId", true, 1, MAX_SERVER_ID, SERVER_ID, "A-Z a-z 0-9 . _ : @ -");
-        String host = fields.string("host", true, 1, MAX_HOST, PRINTABLE, "printable characters");
+        String host = fields.string("host", true, 1, MAX_HOST, HOST, HOST_CHARACTERS);
         Integer port = fields.integer("port", true, 1, MAX_PORT);
         String landType = fields.string("landType", true, 1, MAX_LAND_TYPE, LAND_TYPE, "A-Z a-z 0-9 . _ -");
-        String connectHost = fields.string("connectHost", false, 1, MAX_HOST, PRINTABLE, "printable characters");
+        String connectHost = fields.string("connectHost", false, 1, MAX_HOST, HOST, HOST_CHARACTERS);
         Integer connectPort = fields.integer("connectPort", false, 1, MAX_PORT);
         String connectScheme = scheme(fields);
         String region = fields.string("region", false, 1, MAX_REGION, PRINTABLE, "printable characters");

@@ -6,8 +6,10 @@ import java.util.Set;
 
 import dev.matchplane.system.ErrorCode;
 import dev.matchplane.system.FieldViolation;
+import dev.matchplane.system.HttpSettings;
 import dev.matchplane.system.JsonFields;
 import dev.matchplane.system.ProblemException;
+import dev.matchplane.system.RateLimits;
 import dev.matchplane.system.StoreFailures;
 import dev.matchplane.ticket.EnqueueRequestReader;
 import dev.matchplane.ticket.EnqueueResult;
@@ -28,6 +30,8 @@ import tools.jackson.databind.ObjectMapper;
 class ClientCommands {
 
     private static final Set<String> ENVELOPE = Set.of("action");
+    /** The same budget as REST enqueues (EnqueueRateLimitInterceptor). */
+    private static final String RATE_SCOPE = "enqueue";
 
     private static final Logger log = LoggerFactory.getLogger(ClientCommands.class);
 
@@ -36,14 +40,18 @@ class ClientCommands {
     private final TicketService tickets;
     private final TicketFeed feed;
     private final ServerMessages messages;
+    private final RateLimits limits;
+    private final HttpSettings http;
 
     ClientCommands(ObjectMapper json, EnqueueRequestReader reader, TicketService tickets, TicketFeed feed,
-            ServerMessages messages) {
+            ServerMessages messages, RateLimits limits, HttpSettings http) {
         this.json = json;
         this.reader = reader;
         this.tickets = tickets;
         this.feed = feed;
         this.messages = messages;
+        this.limits = limits;
+        this.http = http;
     }
 
     void handle(RealtimeSocket socket, String text) {
@@ -81,6 +89,7 @@ class ClientCommands {
     }
 
     private void enqueue(RealtimeSocket socket, JsonNode body) {
+        checkRateLimit(socket);
         EnqueueResult result = tickets.enqueue(reader.read(body, ENVELOPE));
         // Replied before following: any event of the ticket then comes after "enqueued", and the stored read
         // that follows registration catches whatever happened in between.
@@ -93,6 +102,15 @@ class ClientCommands {
         catch (RuntimeException ex) {
             // The ticket is accepted and the socket registered: pub/sub still delivers its event.
             log.warn("Could not read ticket '{}' after enqueue: {}", result.ticketId(), ex.toString());
+        }
+    }
+
+    /** The REST enqueue budget ({@code matchmaking.http.enqueue-rate-limit}) covers socket enqueues too. */
+    private void checkRateLimit(RealtimeSocket socket) {
+        int limit = http.enqueueRateLimit();
+        if (limit > 0 && !limits.tryAcquire(RATE_SCOPE, socket.clientAddress(http.trustForwardedFor()), limit)) {
+            throw new ProblemException(ErrorCode.RATE_LIMITED,
+                    "More than " + limit + " enqueue calls per second from this client; retry shortly");
         }
     }
 

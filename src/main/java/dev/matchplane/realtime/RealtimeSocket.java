@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.matchplane.system.ClientAddress;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
@@ -42,6 +43,13 @@ final class RealtimeSocket {
 
     String id() {
         return session.getId();
+    }
+
+    /** The address per-client limits count this socket's calls against (see {@link ClientAddress}). */
+    String clientAddress(boolean trustForwardedFor) {
+        java.net.InetSocketAddress remote = session.getRemoteAddress();
+        String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return ClientAddress.of(peer, session.getHandshakeHeaders().getFirst("X-Forwarded-For"), trustForwardedFor);
     }
 
     Set<String> tickets() {

@@ -88,6 +88,11 @@ public class RedisKeys {
         return prefix + "signing:configured";
     }
 
+    /** Calls of one client in one scope (e.g. {@code enqueue}) in the current rate-limit window; expires with it. */
+    public String rateLimit(String scope, String client) {
+        return prefix + "rate:" + scope + ":" + client;
+    }
+
     /** Pub/sub channel carrying ready-to-send WebSocket envelopes of ticket events. */
     public String events() {
         return prefix + "events";

@@ -18,7 +18,8 @@ public class EnqueueRequestReader {
 
     static final Pattern QUEUE_KEY = Pattern.compile("[A-Za-z0-9._:-]+");
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]+");
-    static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]+");
+    /** No control, format (bidi overrides, zero-width), surrogate, private-use or unassigned characters. */
+    static final Pattern PRINTABLE = Pattern.compile("[^\\p{C}]+");
     static final Set<String> FIELDS = Set.of("queueKey", "groupId", "members", "groupSize", "region", "constraints");
     static final int MAX_QUEUE_KEY = 128;
     static final int MAX_GROUP_ID = 128;

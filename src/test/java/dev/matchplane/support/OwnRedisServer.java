@@ -1,17 +1,24 @@
 package dev.matchplane.support;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import redis.embedded.RedisServer;
 
 /**
  * A Redis server a test owns: started on a free loopback port from the binary that embedded-redis ships (so it
- * works with only a JDK), stoppable and restartable on the same port for fault injection.
+ * works with only a JDK), stoppable, killable and restartable on the same port for fault injection.
  */
 public final class OwnRedisServer {
 
@@ -62,6 +69,47 @@ public final class OwnRedisServer {
             }
             server = builder.build();
             server.start();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * SIGKILL, as a crash or an OOM killer would: no shutdown, no final save; only what the AOF had fsynced survives.
+     * embedded-redis does not expose its process, so the pid comes from the server itself ({@code INFO server}).
+     */
+    public void kill() {
+        long pid = processId();
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("No process " + pid + " for Redis on port " + port));
+        process.destroyForcibly();
+        try {
+            process.onExit().get(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("Redis (pid " + pid + ") did not die after SIGKILL", ex);
+        }
+        server = null;
+    }
+
+    /** The pid the server reports, asked over a bare RESP connection (no client library, no pooling). */
+    private long processId() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n".getBytes(StandardCharsets.US_ASCII));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith("process_id:")) {
+                    return Long.parseLong(line.substring("process_id:".length()).trim());
+                }
+            }
+            throw new IllegalStateException("Redis on port " + port + " did not report its process_id");
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
