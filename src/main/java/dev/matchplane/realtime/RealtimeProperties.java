@@ -19,9 +19,9 @@ import org.springframework.util.unit.DataSize;
  * @param sendThreads        threads that push events to sockets, so a slow client holds up one of them at most
  *                           {@code sendTimeLimit} and never the Redis listener or the other clients (16)
  * @param pingInterval       a socket silent for this long gets a ping; one silent for twice as long is closed (25 s)
- * @param allowedOrigins     browser origins allowed to open a socket, as origin patterns; {@code *} (the default, as
- *                           in the earlier system) allows every origin: clients authenticate nothing over this
- *                           socket beyond knowing an unguessable ticket id
+ * @param allowedOrigins     browser origins allowed to open a socket, as origin patterns; empty (the default, and
+ *                           the REST CORS default) allows same-origin pages and native clients, which send no
+ *                           {@code Origin}; {@code *} allows every page on the web to enqueue for its visitors
  */
 @ConfigurationProperties("realtime")
 public record RealtimeProperties(
@@ -32,7 +32,7 @@ public record RealtimeProperties(
         @DefaultValue("256KB") DataSize sendBufferLimit,
         @DefaultValue("16") int sendThreads,
         @DefaultValue("25s") Duration pingInterval,
-        @DefaultValue("*") List<String> allowedOrigins) {
+        @DefaultValue List<String> allowedOrigins) {
 
     public RealtimeProperties {
         require(maxMessageSize.toBytes() >= 256 && maxMessageSize.toBytes() <= Integer.MAX_VALUE,
@@ -45,8 +45,7 @@ public record RealtimeProperties(
                 "send-buffer-limit must be positive");
         require(sendThreads >= 1, "send-threads must be at least 1");
         require(pingInterval.toMillis() >= 10, "ping-interval must be at least 10 ms");
-        require(!allowedOrigins.isEmpty(), "allowed-origins must name at least one origin pattern");
-        allowedOrigins = List.copyOf(allowedOrigins);
+        allowedOrigins = allowedOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
     }
 
     private static void require(boolean condition, String message) {

@@ -1,6 +1,7 @@
 package dev.matchplane.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,18 @@ class RealtimeIntegrationTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         tick = new FakeAssignments(redis, keys);
+    }
+
+    @Test
+    void byDefaultAForeignBrowserOriginIsRefusedAndANativeClientAccepted() {
+        assertThatThrownBy(() -> WsTestClient.connectFrom("https://elsewhere.test", port, "/realtime"))
+                .cause().isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class,
+                        refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(403));
+        try (WsTestClient sameOrigin = WsTestClient.connectFrom("http://127.0.0.1:" + port, port, "/realtime");
+                WsTestClient nativeClient = WsTestClient.connect(port, "/realtime")) {
+            assertThat(sameOrigin.isClosed()).isFalse();
+            assertThat(nativeClient.isClosed()).isFalse();
+        }
     }
 
     @Test
