@@ -38,7 +38,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * following their tickets, cancelling and reconnecting at random, then playing again. Loopback only, bounded in
  * time ({@code -Dsoak.seconds}, default 75, at most 150) and in players ({@code -Dsoak.players}, default 240).
  * Afterwards {@link SoakInvariants} checks every ticket against Redis, the published events and the clients' logs.
- * Tagged {@code soak}: it runs with {@code ./mvnw verify -Psoak} (as .ci/run does), not in the plain build.
+ * Tagged {@code soak}: part of {@code ./mvnw verify} (as .ci/run runs it); {@code -Pquick} leaves it out.
  */
 @Tag("soak")
 class SoakTests {
