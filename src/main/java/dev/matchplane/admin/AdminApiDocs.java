@@ -55,7 +55,8 @@ class AdminApiDocs implements OpenApiCustomizer {
         p.put("landType", schema("string"));
         p.put("connectHost", schema("string").description("Only when registered with one"));
         p.put("connectPort", schema("integer").description("Only when registered with one"));
-        p.put("connectScheme", schema("string")._enum(List.of("ws", "wss")).description("Only when registered with one"));
+        p.put("connectScheme", schema("string")._enum(List.of("ws", "wss"))
+                .description("Only when registered with one"));
         p.put("region", schema("string").description("Only when registered with one"));
         p.put("capacity", schema("integer").description("Only when registered with one"));
         p.put("registeredAt", schema("string").format("date-time"));
@@ -78,7 +79,8 @@ class AdminApiDocs implements OpenApiCustomizer {
     private static Schema<Object> summary() {
         Map<String, Schema<?>> p = new LinkedHashMap<>();
         p.put("queueKeys", schema("array").items(schema("string")).description("Queues with waiting tickets, sorted"));
-        p.put("byQueueKey", schema("object").additionalProperties(ref("QueueCount")).description("Counts by queue key"));
+        p.put("byQueueKey", schema("object").additionalProperties(ref("QueueCount"))
+                .description("Counts by queue key"));
         return object("Waiting tickets per queue", p, "queueKeys", "byQueueKey");
     }
 

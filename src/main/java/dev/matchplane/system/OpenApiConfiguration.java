@@ -44,7 +44,8 @@ class OpenApiConfiguration {
         // the jar manifest's version (Spring Boot writes it); running from classes there is none
         String version = OpenApiConfiguration.class.getPackage().getImplementationVersion();
         return new OpenAPI()
-                .info(new Info().title("Matchplane").version(version != null ? version : "dev").description(DESCRIPTION))
+                .info(new Info().title("Matchplane").version(version != null ? version : "dev")
+                        .description(DESCRIPTION))
                 .components(new Components()
                         .addSecuritySchemes(ApiDocs.PROVISIONING_KEY, bearer("provisioning", "PROVISIONING_API_KEY"))
                         .addSecuritySchemes(ApiDocs.ADMIN_KEY, bearer("admin", "ADMIN_API_KEY")));

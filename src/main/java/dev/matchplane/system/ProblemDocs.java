@@ -8,9 +8,9 @@ final class ProblemDocs {
 
     static String when(ErrorCode code) {
         return switch (code) {
-            case VALIDATION_FAILED -> "a field breaks a rule or has the wrong type (every offending field is in `errors`)";
+            case VALIDATION_FAILED -> "a field breaks a rule or has the wrong type (each offending field is in `errors`)";
             case MALFORMED_JSON -> "the body is not JSON, has trailing garbage or duplicate keys, or nests too deep";
-            case MALFORMED_REQUEST -> "the HTTP layer refused the request itself (bad URI encoding, header bytes, chunking)";
+            case MALFORMED_REQUEST -> "the HTTP layer refused the request (bad URI encoding, header bytes, chunking)";
             case UNAUTHORIZED -> "missing or wrong `Authorization: Bearer <key>` while a key is configured";
             case ORIGIN_NOT_ALLOWED -> "a browser request from an origin not in MATCHMAKING_CORS_ALLOWED_ORIGINS";
             case TICKET_NOT_FOUND -> "unknown ticket, or one past its retention";

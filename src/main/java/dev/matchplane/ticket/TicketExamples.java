@@ -14,6 +14,8 @@ final class TicketExamples {
 
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6Ims…";
 
+    private static final String LAND_ID = "ranked:6f1c2d4e-8a9b-4c3d-9e1f-0a2b3c4d5e6f";
+
     private TicketExamples() {
     }
 
@@ -32,8 +34,8 @@ final class TicketExamples {
         Map<String, Object> assignment = new LinkedHashMap<>();
         assignment.put("assignmentId", "asg-Jx1v0pQeR3m8Z2yWcT5uKg");
         assignment.put("matchToken", TOKEN);
-        assignment.put("connectUrl", "ws://10.0.0.5:7777/game/ranked?landId=ranked:6f1c2d4e-8a9b-4c3d-9e1f-0a2b3c4d5e6f");
-        assignment.put("landId", "ranked:6f1c2d4e-8a9b-4c3d-9e1f-0a2b3c4d5e6f");
+        assignment.put("connectUrl", "ws://10.0.0.5:7777/game/ranked?landId=" + LAND_ID);
+        assignment.put("landId", LAND_ID);
         assignment.put("serverId", "gs-1");
         assignment.put("expiresAt", "2026-11-26T21:00:03.250Z");
         assignment.put("matchId", "match-Qm4cV7nB2xL9sD1fH6jK0w");

@@ -94,6 +94,22 @@ class OpenApiIntegrationTests extends IntegrationTest {
         assertThat(ui.body()).containsIgnoringCase("swagger-ui");
     }
 
+    @Test
+    void yamlVariantAnswers() {
+        HttpJson.Response yaml = http().get("/v3/api-docs.yaml");
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.body()).contains("/v1/matchmaking/enqueue:");
+    }
+
+    /** springdoc brings Jackson 2 along; our Jackson 3 mapper (which refuses duplicate keys) must still read bodies. */
+    @Test
+    void springMvcStillReadsBodiesWithOurJsonMapper() {
+        HttpJson.Response response = http().post("/v1/matchmaking/enqueue", "{\"queueKey\":\"q\",\"queueKey\":\"r\","
+                + "\"members\":[\"" + unique("p") + "\"],\"groupSize\":1}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("MALFORMED_JSON");
+    }
+
     private JsonNode apiDocs() {
         HttpJson.Response response = http().get("/v3/api-docs");
         assertThat(response.status()).isEqualTo(200);
@@ -103,6 +119,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 
     private static JsonNode resolve(JsonNode doc, JsonNode schema) {
         String ref = schema.path("$ref").asString("");
-        return ref.isEmpty() ? schema : doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+        return ref.isEmpty() ? schema
+                : doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
     }
 }
