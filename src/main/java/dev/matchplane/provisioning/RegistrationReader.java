@@ -14,17 +14,17 @@ import tools.jackson.databind.JsonNode;
 final class RegistrationReader {
 
     static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
-    private static final Pattern LAND_TYPE = Pattern.compile("[A-Za-z0-9._-]+");
+    static final Pattern LAND_TYPE = Pattern.compile("[A-Za-z0-9._-]+");
     /** No control, format (bidi overrides, zero-width), surrogate, private-use or unassigned characters. */
     private static final Pattern PRINTABLE = Pattern.compile("[^\\p{C}]+");
     /** Printable, without spaces or the URL delimiters that would let a host reshape the connectUrl built from it. */
     private static final Pattern HOST = Pattern.compile("[^\\p{C}\\p{Z}/?#@\\\\]+");
     private static final String HOST_CHARACTERS = "printable characters except spaces and / ? # @ \\";
     static final int MAX_SERVER_ID = 128;
-    private static final int MAX_HOST = 255;
-    private static final int MAX_LAND_TYPE = 128;
-    private static final int MAX_REGION = 64;
-    private static final int MAX_PORT = 65535;
+    static final int MAX_HOST = 255;
+    static final int MAX_LAND_TYPE = 128;
+    static final int MAX_REGION = 64;
+    static final int MAX_PORT = 65535;
 
     private RegistrationReader() {
     }
