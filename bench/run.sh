@@ -15,6 +15,7 @@
 #   BENCH_DRAIN_TICKETS  (20000), BENCH_SOCKETS (10000), BENCH_SIGNING_SECONDS (10)
 #   BENCH_HEAP           app heap (512m), BENCH_APP_OPTS extra JVM options for the app
 #   BENCH_JFR=1          record a JFR profile of the app per phase into bench/results/
+#   BENCH_JAR            run this application jar instead of building target/ (before/after comparisons)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -77,13 +78,15 @@ loadgen() {
 }
 
 # --- build ---------------------------------------------------------------------------------------------------
-JAR=$(ls "$ROOT"/target/matchplane-*.jar 2>/dev/null | grep -v original | head -n1 || true)
-if [[ -z "$JAR" ]] || [[ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f 2>/dev/null | head -n1)" ]]; then
+JAR=${BENCH_JAR:-$(ls "$ROOT"/target/matchplane-*.jar 2>/dev/null | grep -v original | head -n1 || true)}
+if [[ -n "${BENCH_JAR:-}" ]]; then
+    echo "Using BENCH_JAR=$BENCH_JAR as is"
+elif [[ -z "$JAR" ]] || [[ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f 2>/dev/null | head -n1)" ]]; then
     echo "Building the application jar (tests skipped)..."
     ./mvnw -q -B -o -DskipTests package || ./mvnw -q -B -DskipTests package
     JAR=$(ls "$ROOT"/target/matchplane-*.jar | grep -v original | head -n1)
 fi
-if [[ ! -d "$BUILD/app" ]] || [[ "$JAR" -nt "$BUILD/app" ]]; then
+if [[ ! -d "$BUILD/app" ]] || [[ "$JAR" -nt "$BUILD/app" ]] || [[ -n "${BENCH_JAR:-}" ]]; then
     rm -rf "$BUILD/app"
     java -Djarmode=tools -jar "$JAR" extract --destination "$BUILD/app" >/dev/null
     touch "$BUILD/app"

@@ -29,6 +29,9 @@ class MatchingEngine {
     private final AssignmentFactory assignments;
     private final QueueCatalog catalog;
     private final MatchmakingProperties properties;
+    /** Tokens signed between two lock renewals: well under a second of signing on an idle 2-core machine. */
+    static final int TOKENS_PER_SLICE = 256;
+
     private final Matcher matcher = new Matcher();
     private volatile long fence;
 
@@ -126,32 +129,76 @@ class MatchingEngine {
         return commit(placed, lands, now, report, proposed, claimed.size(), unplaced.size());
     }
 
+    /**
+     * Signs and commits in slices of about {@link #TOKENS_PER_SLICE} tokens, renewing the lock before each: signing a
+     * full window can take longer than the lock's TTL on a busy machine (1,000 RS256 tokens need seconds of CPU when
+     * other work shares the cores), and a lapsed lock would fence the whole tick's work away. Early slices are
+     * committed (and pushed to players) while later ones are still being signed.
+     */
     private TickReport commit(List<ClaimedMatch> placed, List<Allocation> lands, Instant now, TickReport report,
             int proposed, int claimed, int unplaced) {
         Instant expiry = now.plus(properties.assignmentTtl());
-        try {
-            List<Boolean> landed = store.commit(fence, assignments.build(placed, lands, now, expiry), now, expiry);
-            List<ClaimedMatch> refused = new ArrayList<>();
-            List<Allocation> freed = new ArrayList<>();
-            for (int i = 0; i < landed.size(); i++) {
-                if (!landed.get(i)) {
-                    refused.add(placed.get(i));
-                    freed.add(lands.get(i));
-                }
+        int committed = 0;
+        int refused = 0;
+        for (int from = 0, to; from < placed.size(); from = to) {
+            to = sliceEnd(placed, from);
+            List<ClaimedMatch> slice = placed.subList(from, to);
+            List<Allocation> sliceLands = lands.subList(from, to);
+            List<Boolean> landed;
+            try {
+                renewOrThrow();
+                landed = store.commit(fence, assignments.build(slice, sliceLands, now, expiry), now, expiry);
             }
-            handBack(refused, freed);
-            return report.withMatching(proposed, claimed, unplaced, placed.size() - refused.size(), refused.size(),
-                    false);
+            catch (FencedException lost) {
+                fence = 0;
+                handBack(placed.subList(from, placed.size()), lands.subList(from, placed.size()));
+                return report.withMatching(proposed, claimed, unplaced, committed, refused, true);
+            }
+            catch (RuntimeException failure) {
+                handBack(placed.subList(from, placed.size()), lands.subList(from, placed.size()));
+                throw failure;
+            }
+            int sliceRefused = handBackRefused(slice, sliceLands, landed);
+            committed += slice.size() - sliceRefused;
+            refused += sliceRefused;
         }
-        catch (FencedException lost) {
-            fence = 0;
-            handBack(placed, lands);
-            return report.withMatching(proposed, claimed, unplaced, 0, 0, true);
+        return report.withMatching(proposed, claimed, unplaced, committed, refused, false);
+    }
+
+    /**
+     * Extends the lock's lease. A lapsed lock fences the rest of the tick, even when this call took it anew: the
+     * claims were made under the old token, so the lock is given back and the next tick starts clean.
+     */
+    private void renewOrThrow() {
+        OptionalLong held = lock.acquireOrRenew(fence);
+        if (held.isEmpty() || held.getAsLong() != fence) {
+            held.ifPresent(lock::release);
+            throw new FencedException();
         }
-        catch (RuntimeException failure) {
-            handBack(placed, lands);
-            throw failure;
+    }
+
+    private static int sliceEnd(List<ClaimedMatch> placed, int from) {
+        int tokens = 0;
+        int to = from;
+        while (to < placed.size() && (to == from || tokens < TOKENS_PER_SLICE)) {
+            tokens += placed.get(to).tickets().stream().mapToInt(t -> t.members().size()).sum();
+            to++;
         }
+        return to;
+    }
+
+    /** Releases the matches the commit refused (a ticket was cancelled meanwhile); returns how many. */
+    private int handBackRefused(List<ClaimedMatch> slice, List<Allocation> sliceLands, List<Boolean> landed) {
+        List<ClaimedMatch> refused = new ArrayList<>();
+        List<Allocation> freed = new ArrayList<>();
+        for (int i = 0; i < landed.size(); i++) {
+            if (!landed.get(i)) {
+                refused.add(slice.get(i));
+                freed.add(sliceLands.get(i));
+            }
+        }
+        handBack(refused, freed);
+        return refused.size();
     }
 
     private void handBack(List<ClaimedMatch> matches, List<Allocation> lands) {
