@@ -23,26 +23,28 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchingEngine {
 
+    /** Tokens signed between two lock renewals: well under a second of signing on an idle 2-core machine. */
+    static final int TOKENS_PER_SLICE = 256;
+
     private final TickLock lock;
     private final MatchStore store;
     private final GameServerRegistry servers;
     private final AssignmentFactory assignments;
     private final QueueCatalog catalog;
     private final MatchmakingProperties properties;
-    /** Tokens signed between two lock renewals: well under a second of signing on an idle 2-core machine. */
-    static final int TOKENS_PER_SLICE = 256;
-
+    private final MatchingMetrics metrics;
     private final Matcher matcher = new Matcher();
     private volatile long fence;
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
-            QueueCatalog catalog, MatchmakingProperties properties) {
+            QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics) {
         this.lock = lock;
         this.store = store;
         this.servers = servers;
         this.assignments = assignments;
         this.catalog = catalog;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     TickReport tick(Instant now) {
@@ -158,7 +160,7 @@ class MatchingEngine {
                 handBack(placed.subList(from, placed.size()), lands.subList(from, placed.size()));
                 throw failure;
             }
-            int sliceRefused = handBackRefused(slice, sliceLands, landed);
+            int sliceRefused = settle(slice, sliceLands, landed, now);
             committed += slice.size() - sliceRefused;
             refused += sliceRefused;
         }
@@ -187,12 +189,15 @@ class MatchingEngine {
         return to;
     }
 
-    /** Releases the matches the commit refused (a ticket was cancelled meanwhile); returns how many. */
-    private int handBackRefused(List<ClaimedMatch> slice, List<Allocation> sliceLands, List<Boolean> landed) {
+    /** Counts the committed matches and releases those the commit refused (a ticket was cancelled meanwhile). */
+    private int settle(List<ClaimedMatch> slice, List<Allocation> sliceLands, List<Boolean> landed, Instant now) {
         List<ClaimedMatch> refused = new ArrayList<>();
         List<Allocation> freed = new ArrayList<>();
         for (int i = 0; i < landed.size(); i++) {
-            if (!landed.get(i)) {
+            if (landed.get(i)) {
+                metrics.matched(slice.get(i), now);
+            }
+            else {
                 refused.add(slice.get(i));
                 freed.add(sliceLands.get(i));
             }

@@ -1,8 +1,10 @@
 package dev.matchplane.matching;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.matchplane.system.MetricTags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,8 +25,12 @@ class MatchingMetrics {
     private final Counter fencedTicks;
     private final io.micrometer.core.instrument.DistributionSummary matchesPerTick;
     private final AtomicInteger leader = new AtomicInteger();
+    private final MeterRegistry registry;
+    private final MetricTags tags;
 
-    MatchingMetrics(MeterRegistry registry) {
+    MatchingMetrics(MeterRegistry registry, MetricTags tags) {
+        this.registry = registry;
+        this.tags = tags;
         tickDuration = Timer.builder("matchplane.tick.duration").description("Duration of ticks that held the lock")
                 .publishPercentileHistogram().register(registry);
         ticksFailed = Counter.builder("matchplane.tick.failures").register(registry);
@@ -55,6 +61,19 @@ class MatchingMetrics {
         staleClaimsReturned.increment(report.staleClaimsReturned());
         if (report.fenced()) {
             fencedTicks.increment();
+        }
+    }
+
+    /** Time to match (enqueue → commit) and assigned tickets, per queue. */
+    void matched(ClaimedMatch match, Instant committedAt) {
+        String queue = tags.queue(match.queueKey());
+        Timer timeToMatch = Timer.builder("matchplane.time.to.match").tag("queue", queue)
+                .publishPercentiles(0.5, 0.9, 0.99).publishPercentileHistogram().register(registry);
+        Counter assigned = Counter.builder("matchplane.tickets.assigned").tag("queue", queue).register(registry);
+        for (ClaimedTicket ticket : match.tickets()) {
+            timeToMatch.record(Math.max(0, committedAt.toEpochMilli() - ticket.enqueuedAtMillis()),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            assigned.increment();
         }
     }
 

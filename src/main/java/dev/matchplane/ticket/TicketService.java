@@ -21,11 +21,13 @@ public class TicketService {
     private final TicketStore store;
     private final QueueCatalog queues;
     private final Clock clock;
+    private final TicketMetrics metrics;
 
-    TicketService(TicketStore store, QueueCatalog queues, Clock clock) {
+    TicketService(TicketStore store, QueueCatalog queues, Clock clock, TicketMetrics metrics) {
         this.store = store;
         this.queues = queues;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public EnqueueResult enqueue(EnqueueCommand command) {
@@ -38,15 +40,19 @@ public class TicketService {
         if (outcome instanceof EnqueueOutcome.Created created) {
             log.info("Ticket '{}' queued in '{}' for group '{}' ({} players)", created.ticketId(),
                     command.queueKey(), groupId, command.groupSize());
+            metrics.enqueued(command.queueKey(), true);
             return new EnqueueResult(created.ticketId(), true);
         }
         if (outcome instanceof EnqueueOutcome.Duplicate duplicate) {
+            metrics.enqueued(command.queueKey(), false);
             return new EnqueueResult(duplicate.ticketId(), false);
         }
         if (outcome instanceof EnqueueOutcome.PlayerAlreadyQueued conflict) {
+            metrics.refused(command.queueKey(), "player_already_queued");
             throw new ProblemException(ErrorCode.PLAYER_ALREADY_QUEUED,
                     "Player '" + conflict.playerId() + "' is already in a queued ticket of another group");
         }
+        metrics.refused(command.queueKey(), "party_too_large");
         throw new ProblemException(ErrorCode.PARTY_TOO_LARGE, "A party of " + command.groupSize()
                 + " can never fit queue '" + command.queueKey() + "', whose matches hold " + policy.matchSize()
                 + " players");
@@ -55,6 +61,7 @@ public class TicketService {
     public boolean cancel(String ticketId) {
         boolean cancelled = TicketIdFormat.plausible(ticketId) && store.cancel(ticketId, clock.instant());
         if (cancelled) {
+            metrics.cancelled();
             log.info("Ticket '{}' cancelled", ticketId);
         }
         return cancelled;

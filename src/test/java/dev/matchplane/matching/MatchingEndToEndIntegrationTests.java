@@ -75,6 +75,22 @@ class MatchingEndToEndIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void matchesShowInPrometheusMetricsPerQueue() {
+        String landType = unique("metered");
+        register(landType, "gs-" + landType, "10.0.0.4", 7000, "");
+        String ticket = enqueue(landType, unique("a"));
+        awaitAssignment(ticket);
+
+        String metrics = http().get("/actuator/prometheus").body();
+        assertThat(metrics).contains("matchplane_tickets_enqueued_total{outcome=\"created\",queue=\"" + landType
+                + "\"} 1.0");
+        assertThat(metrics).contains("matchplane_time_to_match_seconds_count{queue=\"" + landType + "\"} 1");
+        assertThat(metrics).contains("matchplane_tickets_assigned_total{queue=\"" + landType + "\"} 1.0");
+        assertThat(metrics).contains("matchplane_tick_duration_seconds_count");
+        assertThat(metrics).contains("matchplane_tick_lock_held 1.0");
+    }
+
+    @Test
     void partyAndTwoSolosFillAFourPlayerMatch() {
         String landType = unique("squad");
         register(landType, "gs-" + landType, "10.0.0.6", 443, "");

@@ -50,6 +50,8 @@ class MatchingEngineIntegrationTests extends IntegrationTest {
     TicketService tickets;
     @Autowired
     Clock clock;
+    @Autowired
+    MatchingMetrics metrics;
 
     private String landType;
     private Instant now;
@@ -159,7 +161,8 @@ class MatchingEngineIntegrationTests extends IntegrationTest {
     }
 
     private MatchingEngine engine(MatchTokens signer) {
-        return new MatchingEngine(lock, store, servers, new AssignmentFactory(signer, json), catalog, properties);
+        return new MatchingEngine(lock, store, servers, new AssignmentFactory(signer, json), catalog, properties,
+                metrics);
     }
 
     private List<String> enqueuePair() {

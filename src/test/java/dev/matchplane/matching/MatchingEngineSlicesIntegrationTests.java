@@ -50,6 +50,8 @@ class MatchingEngineSlicesIntegrationTests extends IntegrationTest {
     TicketService tickets;
     @Autowired
     Clock clock;
+    @Autowired
+    MatchingMetrics metrics;
 
     @Test
     void tickWhoseSigningOutlastsTheLockTtlStillCommitsEveryMatch() {
@@ -60,7 +62,7 @@ class MatchingEngineSlicesIntegrationTests extends IntegrationTest {
         assertThat(PARTIES * PARTY * SIGNING_MILLIS_PER_TOKEN).as("signing all at once outlasts the lock")
                 .isGreaterThan(properties.lockTtl().toMillis());
         MatchingEngine engine = new MatchingEngine(lock, store, servers, new AssignmentFactory(this::slowSign, json),
-                catalog, properties);
+                catalog, properties, metrics);
 
         TickReport report = engine.tick(clock.instant());
 

@@ -58,6 +58,8 @@ class MatchingInvariantsIntegrationTests extends IntegrationTest {
     TicketService tickets;
     @Autowired
     Clock clock;
+    @Autowired
+    MatchingMetrics metrics;
 
     @Test
     void underConcurrentEnqueueCancelAndTwoTickLoopsEveryTicketEndsOnceAndEveryLandHoldsExactlyN() throws Exception {
@@ -72,7 +74,7 @@ class MatchingInvariantsIntegrationTests extends IntegrationTest {
         List<Future<?>> loops = new ArrayList<>();
         for (int e = 0; e < 2; e++) {
             MatchingEngine engine = new MatchingEngine(lock, store, servers, new AssignmentFactory(tokens, json),
-                    catalog, properties);
+                    catalog, properties, metrics);
             loops.add(pool.submit(() -> tickLoop(engine, running)));
         }
         List<Future<?>> clients = new ArrayList<>();
@@ -129,7 +131,7 @@ class MatchingInvariantsIntegrationTests extends IntegrationTest {
         pool.shutdownNow();
         redis.delete(keys.tickLock());
         MatchingEngine last = new MatchingEngine(lock, store, servers, new AssignmentFactory(tokens, json), catalog,
-                properties);
+                properties, metrics);
         // claims a yanked lock left behind come back once their lease is over
         last.tick(clock.instant().plus(properties.claimLease()).plusSeconds(1));
     }

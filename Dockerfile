@@ -1,0 +1,50 @@
+# Matchplane container image: build with the Maven wrapper, run the Boot layers on a JRE.
+#   docker build -t matchplane .
+#   docker run -p 3000:3000 -e REDIS_URL=redis://host:6379 matchplane
+# Layers change least-often first (dependencies, loader, snapshots, application), so a code change rebuilds and
+# ships only the last, small layer.
+
+# ---- build ------------------------------------------------------------------------------------------------------
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+
+# Dependencies first: this layer is reused until pom.xml or the wrapper changes.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline
+
+COPY src src
+RUN ./mvnw -B -q -DskipTests package \
+ && cp target/matchplane-*.jar app.jar \
+ && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+
+# ---- run --------------------------------------------------------------------------------------------------------
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+
+# A fixed, unprivileged uid so volume permissions and Kubernetes runAsNonRoot checks are predictable.
+RUN groupadd --system --gid 10001 matchplane \
+ && useradd --system --uid 10001 --gid matchplane --no-create-home --shell /usr/sbin/nologin matchplane
+
+COPY --from=build /build/extracted/dependencies/ ./
+COPY --from=build /build/extracted/spring-boot-loader/ ./
+COPY --from=build /build/extracted/snapshot-dependencies/ ./
+COPY --from=build /build/extracted/application/ ./
+COPY ops/docker/healthcheck.sh /usr/local/bin/matchplane-healthcheck
+
+USER 10001:10001
+
+# Production defaults: never fall back to an embedded Redis; size the heap from the container's memory limit and
+# let the orchestrator restart a JVM that ran out of memory instead of leaving it half-alive.
+ENV PORT=3000 \
+    MATCHMAKING_REDIS_EMBEDDED=never \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+
+EXPOSE 3000
+
+# Liveness via the compat /health endpoint. The JRE image has no curl or wget, so the check is plain bash
+# (/dev/tcp); it does not start a second JVM every interval.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["bash", "/usr/local/bin/matchplane-healthcheck"]
+
+# Exec form: the JVM is PID 1 and gets SIGTERM directly, so graceful shutdown (server.shutdown=graceful) runs.
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,0 +1,106 @@
+package dev.matchplane.realtime;
+
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+
+/**
+ * One client connection. Sends go through a {@code ConcurrentWebSocketSessionDecorator}, so any thread may send;
+ * a send never throws: a client that cannot keep up or has gone is closed instead.
+ */
+final class RealtimeSocket {
+
+    static final CloseStatus UNKNOWN_TICKET = new CloseStatus(4404, "Unknown ticket");
+    static final CloseStatus TOO_MANY_FOR_TICKET = new CloseStatus(4429, "Too many sockets for this ticket");
+    static final CloseStatus TOO_MANY_SOCKETS = CloseStatus.SERVICE_OVERLOAD.withReason("Try again later");
+    static final CloseStatus STORE_UNAVAILABLE = CloseStatus.SERVICE_OVERLOAD.withReason("Store unavailable");
+    static final CloseStatus NO_PONG = CloseStatus.GOING_AWAY.withReason("No pong");
+
+    private static final Logger log = LoggerFactory.getLogger(RealtimeSocket.class);
+
+    private final WebSocketSession session;
+    /** Tickets this socket is registered for, so that closing it can leave the registry clean. */
+    private final Set<String> tickets = ConcurrentHashMap.newKeySet();
+    /** {@code <type> <ticketId>} of every event sent: a stored read and pub/sub may both deliver one event. */
+    private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    private volatile long lastHeardNanos;
+    private volatile boolean closed;
+
+    RealtimeSocket(WebSocketSession session, long nowNanos) {
+        this.session = session;
+        this.lastHeardNanos = nowNanos;
+    }
+
+    String id() {
+        return session.getId();
+    }
+
+    Set<String> tickets() {
+        return tickets;
+    }
+
+    /** @return true only the first time this event of this ticket is offered to this socket */
+    boolean firstDelivery(TicketEvent event) {
+        return delivered.add(event.type() + ' ' + event.ticketId());
+    }
+
+    void heard(long nowNanos) {
+        lastHeardNanos = nowNanos;
+    }
+
+    long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    void send(String text) {
+        send(new TextMessage(text));
+    }
+
+    void ping() {
+        send(new PingMessage(ByteBuffer.allocate(0)));
+    }
+
+    private void send(WebSocketMessage<?> message) {
+        if (closed) {
+            return;
+        }
+        try {
+            session.sendMessage(message);
+        }
+        catch (SessionLimitExceededException ex) {
+            log.info("Closing slow realtime socket '{}': {}", id(), ex.getMessage());
+            close(ex.getStatus());
+        }
+        catch (Exception ex) {
+            // The client went away mid-send (or is closing): nothing to deliver to any more.
+            log.debug("Send to realtime socket '{}' failed: {}", id(), ex.toString());
+            close(CloseStatus.SESSION_NOT_RELIABLE);
+        }
+    }
+
+    void close(CloseStatus status) {
+        try {
+            session.close(status);
+        }
+        catch (Exception ex) {
+            log.debug("Closing realtime socket '{}' failed: {}", id(), ex.toString());
+        }
+    }
+}
