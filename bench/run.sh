@@ -152,25 +152,16 @@ finish_phase() {
     fi
 }
 
-signing_ceiling() {
-    local algorithm=$1
-    echo "-- signing ceiling, $algorithm (app idle) ..." >&2
-    java -cp "$BUILD/signer:$APP_CP" dev.matchplane.token.SigningCeiling "$algorithm" "$SIGNING_SECONDS" 4 1000 | tail -n1
-}
-
 run_phase() {
-    local phase=$1 interval=$2 algorithm=$3 scenarios=$4 line="" ceiling=""
+    local phase=$1 interval=$2 algorithm=$3 scenarios=$4
     start_app "$phase" "$interval" "$algorithm"
-    if [[ ",$scenarios," == *",drain,"* ]]; then
-        line=$(signing_ceiling "$algorithm")
-        ceiling=$(sed 's/.*tokens_per_second=\([0-9.]*\).*/\1/' <<<"$line")
-        scenarios="signing,$scenarios"
-    fi
+    # the signing ceiling runs inside the drain scenario, in a JVM of its own, just before and just after it
     loadgen mode=run phase="$phase" base="$BASE" redis="$REDIS" prefix="$PREFIX" parts="$PARTS" \
-        scenarios="$scenarios" duration="$DURATION" warmup="$WARMUP" concurrency="$CONCURRENCY" \
+        scenarios="warm,$scenarios" duration="$DURATION" warmup="$WARMUP" concurrency="$CONCURRENCY" \
         rates="$TTM_RATES" ttmDuration="$TTM_DURATION" drainTickets="$DRAIN_TICKETS" sockets="$SOCKETS" \
-        interval="$interval" algorithm="$algorithm" signingCeiling="$ceiling" signingLine="$line" \
-        appPid="$APP_PID" maxHeapMiB="$(( ${HEAP%m} ))" || echo "load generator failed in phase $phase" >&2
+        interval="$interval" algorithm="$algorithm" signerClasspath="$BUILD/signer:$APP_CP" \
+        signingSeconds="$SIGNING_SECONDS" appPid="$APP_PID" maxHeapMiB="$(( ${HEAP%m} ))" \
+        || echo "load generator failed in phase $phase" >&2
     finish_phase
 }
 

@@ -48,25 +48,6 @@ public final class Bench {
         }
     }
 
-    /** Records the line SigningCeiling printed (run by run.sh in its own JVM while the app idles). */
-    private static void signing(Config config) throws java.io.IOException {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (String pair : config.require("signingLine").trim().split(" ")) {
-            int eq = pair.indexOf('=');
-            values.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        double perSecond = Double.parseDouble(values.get("tokens_per_second"));
-        new Result("signing", config.phase())
-                .put("algorithm", values.get("algorithm"))
-                .put("threads", Integer.parseInt(values.get("threads")))
-                .put("tokens_per_second", Math.round(perSecond))
-                .put("seconds", Double.parseDouble(values.get("seconds")))
-                .row(values.get("algorithm") + ", JjwtMatchTokens, " + values.get("threads")
-                        + " threads, batches of 1,000, " + Math.round(Double.parseDouble(values.get("seconds")))
-                        + " s, app idle", Fmt.num(perSecond) + " tokens/s", "", "", "", "")
-                .save(config.parts());
-    }
-
     /** Exits 0 once GET /health answers 200, 1 after the timeout. */
     private static void waitForHealth(Config config) throws InterruptedException {
         long deadline = System.nanoTime() + config.seconds("timeout", 120).toNanos();
@@ -89,6 +70,9 @@ public final class Bench {
         for (String scenario : config.list("scenarios", "health,enqueue,status")) {
             System.out.println("[" + config.phase() + "] " + scenario + " ...");
             switch (scenario) {
+                case "warm":
+                    http.warm();
+                    break;
                 case "health":
                     http.health();
                     break;
@@ -108,9 +92,6 @@ public final class Bench {
                     break;
                 case "sockets":
                     new Sockets(config).run();
-                    break;
-                case "signing":
-                    signing(config);
                     break;
                 default:
                     throw new IllegalArgumentException("unknown scenario " + scenario);

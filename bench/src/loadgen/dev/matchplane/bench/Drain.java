@@ -28,6 +28,7 @@ final class Drain {
     }
 
     void run() throws Exception {
+        SigningCeiling.Measured ceilingBefore = SigningCeiling.measure(config);
         int tickets = config.integer("drainTickets", 20_000);
         String landType = "bd" + tag;
         String queueKey = landType + ":2";
@@ -35,15 +36,19 @@ final class Drain {
         List<String> ids = enqueue(tickets, queueKey);
         try (Resp redis = new Resp(config.require("redis"))) {
             long waiting = redis.number("ZCARD", prefix + "queue:" + queueKey);
-            Map<String, Long> before = redis.commandCalls();
+            Map<String, Long> callsBefore = redis.commandCalls();
+            TickMeter tickMeter = TickMeter.start(config);
             CpuMeter meter = CpuMeter.start(config);
             long t0 = System.nanoTime();
             register(landType);
             Poll poll = pollUntilEmpty(redis, prefix, queueKey, t0);
             Map<String, Object> cpu = meter.stop();
             Map<String, Long> after = redis.commandCalls();
+            Map<String, Object> ticks = tickMeter.stop();
             long assigned = countAssigned(redis, prefix, ids);
-            report(tickets, waiting, poll, assigned, delta(before, after, poll.polls), cpu);
+            SigningCeiling.Measured ceilingAfter = SigningCeiling.measure(config);
+            SigningCeiling.Measured ceiling = SigningCeiling.record(config, ceilingBefore, ceilingAfter);
+            report(tickets, waiting, poll, assigned, delta(callsBefore, after, poll.polls), cpu, ticks, ceiling);
         }
     }
 
@@ -151,9 +156,9 @@ final class Drain {
     }
 
     private void report(int tickets, long waiting, Poll poll, long assigned, Map<String, Long> commands,
-            Map<String, Object> cpu) throws IOException {
+            Map<String, Object> cpu, Map<String, Object> ticks, SigningCeiling.Measured signing) throws IOException {
         String algorithm = config.get("algorithm", "RS256");
-        double ceiling = config.decimal("signingCeiling", Double.NaN);
+        double ceiling = signing.tokensPerSecond();
         double matches = assigned / 2.0;
         double matchesPerSecond = matches / poll.seconds;
         double playersPerSecond = assigned / poll.seconds;
@@ -176,6 +181,8 @@ final class Drain {
                 .put("matches_per_second", Math.round(matchesPerSecond))
                 .put("players_per_second", Math.round(playersPerSecond))
                 .put("signing_ceiling_tokens_per_second", Double.isNaN(ceiling) ? null : Math.round(ceiling))
+                .put("signing_ceiling_note", "mean of a measurement just before and one just after the drain")
+                .put("ticks", ticks)
                 .put("fraction_of_signing_ceiling", Fmt.round(ratio))
                 .put("left_queued", poll.leftQueued)
                 .put("left_claimed", poll.leftClaimed)
@@ -188,7 +195,7 @@ final class Drain {
                                 + Fmt.num(assigned) + "/" + Fmt.num(tickets) + " assigned in "
                                 + Fmt.num(poll.seconds) + " s; " + Fmt.num(totalCommands / matches)
                                 + " Redis cmds/match",
-                        "signing " + Fmt.num(ceiling) + " tokens/s", Fmt.pct(ratio), target,
+                        "signing " + Fmt.num(ceiling) + " tokens/s (players/s)", Fmt.pct(ratio), target,
                         Result.verdict(met && assigned == tickets))
                 .save(config.parts());
     }

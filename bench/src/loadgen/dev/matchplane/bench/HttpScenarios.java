@@ -28,6 +28,32 @@ final class HttpScenarios {
         return healthPerSecond;
     }
 
+    /**
+     * Not a figure: a few seconds of every path (health, enqueue into a queue that has a server, so ticks sign and
+     * commit, status) so that the JIT has compiled them before anything is measured.
+     */
+    void warm() throws Exception {
+        String landType = "bw" + tag;
+        try (RawHttp http = new RawHttp(config.host(), config.port())) {
+            http.post("/v1/provisioning/servers/register", "{\"serverId\":\"srv-" + landType
+                    + "\",\"host\":\"127.0.0.1\",\"port\":7777,\"landType\":\"" + landType + "\"}");
+        }
+        ClosedLoop.Outcome o = ClosedLoop.run(config, 4, java.time.Duration.ZERO, config.seconds("warmPhase", 10),
+                (http, w, seq) -> {
+                    switch ((int) (seq % 3)) {
+                        case 0:
+                            return http.get("/health");
+                        case 1:
+                            return enqueueOne(http, landType + ":2", "w" + tag + "-" + seq);
+                        default:
+                            String id = ticketIds.peek();
+                            return id == null ? http.get("/health") : http.get("/v1/matchmaking/status/" + id);
+                    }
+                });
+        ticketIds.clear();
+        System.out.println("  warm-up: " + o.ok + " requests in " + Math.round(o.seconds) + " s");
+    }
+
     void health() throws Exception {
         ClosedLoop.Outcome o = run((http, w, seq) -> http.get("/health"));
         healthPerSecond = o.perSecond();

@@ -53,10 +53,17 @@ final class Ttm {
         int count = (int) (rate * duration.toMillis() / 1000) / 2 * 2; // even: every player can find a partner
         List<Player> players = new ArrayList<>(count);
         URI uri = URI.create("ws://" + config.host() + ":" + config.port() + "/realtime");
-        CpuMeter meter = CpuMeter.start(config);
+        int warmupPlayers = (int) (rate * config.decimal("ttmWarmup", 3));
+        count += warmupPlayers / 2 * 2;
+        CpuMeter meter = null;
+        TickMeter ticks = null;
         long start = System.nanoTime();
         long spacing = 1_000_000_000L / rate;
         for (int i = 0; i < count; i++) {
+            if (i == warmupPlayers) {
+                meter = CpuMeter.start(config);
+                ticks = TickMeter.start(config);
+            }
             long due = start + i * spacing;
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -71,14 +78,15 @@ final class Ttm {
                         return null;
                     });
         }
-        double offeredSeconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> cpu = meter.stop();
+        double offeredSeconds = (System.nanoTime() - start) / 1e9 * (count - warmupPlayers) / count;
+        Map<String, Object> cpu = meter == null ? Map.of() : meter.stop();
+        Map<String, Object> tickStats = ticks == null ? Map.of() : ticks.stop();
         long grace = System.nanoTime() + config.seconds("ttmGrace", 10).toNanos();
         while (System.nanoTime() < grace && players.stream().anyMatch(p -> p.assignedCount == 0 && p.error == null)) {
             Thread.sleep(50);
         }
         Thread.sleep(500); // a duplicate push would arrive shortly after the first
-        report(rate, interval, count, offeredSeconds, players, cpu);
+        report(rate, interval, offeredSeconds, players.subList(warmupPlayers, count), players, cpu, tickStats);
         players.forEach(p -> {
             if (p.socket != null && !p.closed) {
                 p.socket.abort();
@@ -96,8 +104,9 @@ final class Ttm {
         }
     }
 
-    private void report(int rate, int interval, int count, double offeredSeconds, List<Player> players,
-            Map<String, Object> cpu) throws IOException {
+    private void report(int rate, int interval, double offeredSeconds, List<Player> players, List<Player> all,
+            Map<String, Object> cpu, Map<String, Object> tickStats) throws IOException {
+        int count = players.size();
         Latencies ttm = new Latencies();
         Latencies connect = new Latencies();
         long unmatched = 0;
@@ -120,10 +129,14 @@ final class Ttm {
             ttm.add(p.assignedAt - p.sentAt);
             connect.add(p.openedAt - p.startedAt);
             duplicates += p.assignedCount - 1;
-            ticketsByMatch.computeIfAbsent(p.matchId, k -> new HashSet<>()).add(p.ticketId);
-            String previous = matchByTicket.put(p.ticketId, p.matchId);
-            if (previous != null && !previous.equals(p.matchId)) {
-                duplicates++;
+        }
+        for (Player p : all) {
+            if (p.assignedCount > 0) {
+                ticketsByMatch.computeIfAbsent(p.matchId, k -> new HashSet<>()).add(p.ticketId);
+                String previous = matchByTicket.put(p.ticketId, p.matchId);
+                if (previous != null && !previous.equals(p.matchId)) {
+                    duplicates++;
+                }
             }
         }
         long badMatches = ticketsByMatch.values().stream().filter(t -> t.size() != 2).count();
@@ -143,7 +156,9 @@ final class Ttm {
                 .put("duplicates", duplicates)
                 .put("matches_not_of_two", badMatches)
                 .put("ttm", ttm.summary())
-                .put("socket_open", connect.summary());
+                .put("socket_open", connect.summary())
+                .put("ticks", tickStats)
+                .put("note", "players of the first " + config.get("ttmWarmup", "3") + " s are a warm-up and not counted");
         if (!errors.isEmpty()) {
             r.put("errors", errors);
         }
