@@ -23,9 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchingEngine {
 
-    /** Tokens signed between two lock renewals: well under a second of signing on an idle 2-core machine. */
-    static final int TOKENS_PER_SLICE = 256;
-
     private final TickLock lock;
     private final MatchStore store;
     private final GameServerRegistry servers;
@@ -35,6 +32,7 @@ class MatchingEngine {
     private final MatchingMetrics metrics;
     private final Matcher matcher = new Matcher();
     private volatile long fence;
+    private final SliceSizer slices = new SliceSizer();
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
             QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics) {
@@ -132,10 +130,10 @@ class MatchingEngine {
     }
 
     /**
-     * Signs and commits in slices of about {@link #TOKENS_PER_SLICE} tokens, renewing the lock before each: signing a
-     * full window can take longer than the lock's TTL on a busy machine (1,000 RS256 tokens need seconds of CPU when
-     * other work shares the cores), and a lapsed lock would fence the whole tick's work away. Early slices are
-     * committed (and pushed to players) while later ones are still being signed.
+     * Signs and commits in slices of about {@link SliceSizer#TARGET_MILLIS} of signing each, renewing the lock before
+     * each: signing a full window can take longer than the lock's TTL on a busy machine (1,000 RS256 tokens need
+     * seconds of CPU when other work shares the cores), and a lapsed lock would fence the whole tick's work away.
+     * Early slices are committed (and pushed to players) while later ones are still being signed.
      */
     private TickReport commit(List<ClaimedMatch> placed, List<Allocation> lands, Instant now, TickReport report,
             int proposed, int claimed, int unplaced) {
@@ -143,13 +141,13 @@ class MatchingEngine {
         int committed = 0;
         int refused = 0;
         for (int from = 0, to; from < placed.size(); from = to) {
-            to = sliceEnd(placed, from);
+            to = slices.end(placed, from);
             List<ClaimedMatch> slice = placed.subList(from, to);
             List<Allocation> sliceLands = lands.subList(from, to);
             List<Boolean> landed;
             try {
                 renewOrThrow();
-                landed = store.commit(fence, assignments.build(slice, sliceLands, now, expiry), now, expiry);
+                landed = store.commit(fence, signed(slice, sliceLands, now, expiry), now, expiry);
             }
             catch (FencedException lost) {
                 fence = 0;
@@ -179,14 +177,11 @@ class MatchingEngine {
         }
     }
 
-    private static int sliceEnd(List<ClaimedMatch> placed, int from) {
-        int tokens = 0;
-        int to = from;
-        while (to < placed.size() && (to == from || tokens < TOKENS_PER_SLICE)) {
-            tokens += placed.get(to).tickets().stream().mapToInt(t -> t.members().size()).sum();
-            to++;
-        }
-        return to;
+    private List<MatchCommit> signed(List<ClaimedMatch> slice, List<Allocation> lands, Instant now, Instant expiry) {
+        long started = System.nanoTime();
+        List<MatchCommit> commits = assignments.build(slice, lands, now, expiry);
+        slices.signed(slice, System.nanoTime() - started);
+        return commits;
     }
 
     /** Counts the committed matches and releases those the commit refused (a ticket was cancelled meanwhile). */
