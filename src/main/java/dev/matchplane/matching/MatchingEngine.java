@@ -34,6 +34,7 @@ class MatchingEngine {
     private final MatchingMetrics metrics;
     private final Matcher matcher = new Matcher();
     private volatile long fence;
+    private final SliceSizer slices = new SliceSizer();
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
             QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics) {
@@ -158,40 +159,67 @@ class MatchingEngine {
         return commit(placed, lands, now, report, proposed, claimed.size(), unplaced.size());
     }
 
+    /**
+     * Signs and commits in slices of about {@link SliceSizer#TARGET_MILLIS} of signing each, renewing the lock before
+     * each: signing a full window can take longer than the lock's TTL on a busy machine (1,000 RS256 tokens need
+     * seconds of CPU when other work shares the cores), and a lapsed lock would fence the whole tick's work away.
+     * Early slices are committed (and pushed to players) while later ones are still being signed.
+     */
     private TickReport commit(List<ClaimedMatch> placed, List<Allocation> lands, Instant now, TickReport report,
             int proposed, int claimed, int unplaced) {
         Instant expiry = now.plus(properties.assignmentTtl());
-        try {
-            List<MatchCommit> commits = assignments.build(placed, lands, now, expiry);
-            // signing is the slow step: renew the lease so a long but healthy tick still commits
-            if (!lock.renew(fence)) {
-                throw new FencedException();
-            }
-            List<Boolean> landed = store.commit(fence, commits, now, expiry);
-            List<ClaimedMatch> refused = new ArrayList<>();
-            List<Allocation> freed = new ArrayList<>();
-            for (int i = 0; i < landed.size(); i++) {
-                if (landed.get(i)) {
-                    metrics.matched(placed.get(i), now);
+        int committed = 0;
+        int refused = 0;
+        for (int from = 0, to; from < placed.size(); from = to) {
+            to = slices.end(placed, from);
+            List<ClaimedMatch> slice = placed.subList(from, to);
+            List<Allocation> sliceLands = lands.subList(from, to);
+            List<Boolean> landed;
+            try {
+                // signing is the slow step: keep the lease (a lapsed lock nobody took is re-taken, see tick-renew.lua)
+                if (!lock.renew(fence)) {
+                    throw new FencedException();
                 }
-                else {
-                    refused.add(placed.get(i));
-                    freed.add(lands.get(i));
-                }
+                landed = store.commit(fence, signed(slice, sliceLands, now, expiry), now, expiry);
             }
-            handBack(refused, freed);
-            return report.withMatching(proposed, claimed, unplaced, placed.size() - refused.size(), refused.size(),
-                    false);
+            catch (FencedException lost) {
+                fence = 0;
+                handBack(placed.subList(from, placed.size()), lands.subList(from, placed.size()));
+                return report.withMatching(proposed, claimed, unplaced, committed, refused, true);
+            }
+            catch (RuntimeException failure) {
+                handBack(placed.subList(from, placed.size()), lands.subList(from, placed.size()));
+                throw failure;
+            }
+            int sliceRefused = settle(slice, sliceLands, landed, now);
+            committed += slice.size() - sliceRefused;
+            refused += sliceRefused;
         }
-        catch (FencedException lost) {
-            fence = 0;
-            handBack(placed, lands);
-            return report.withMatching(proposed, claimed, unplaced, 0, 0, true);
+        return report.withMatching(proposed, claimed, unplaced, committed, refused, false);
+    }
+
+    private List<MatchCommit> signed(List<ClaimedMatch> slice, List<Allocation> lands, Instant now, Instant expiry) {
+        long started = System.nanoTime();
+        List<MatchCommit> commits = assignments.build(slice, lands, now, expiry);
+        slices.signed(slice, System.nanoTime() - started);
+        return commits;
+    }
+
+    /** Counts the committed matches and releases those the commit refused (a ticket was cancelled meanwhile). */
+    private int settle(List<ClaimedMatch> slice, List<Allocation> sliceLands, List<Boolean> landed, Instant now) {
+        List<ClaimedMatch> refused = new ArrayList<>();
+        List<Allocation> freed = new ArrayList<>();
+        for (int i = 0; i < landed.size(); i++) {
+            if (landed.get(i)) {
+                metrics.matched(slice.get(i), now);
+            }
+            else {
+                refused.add(slice.get(i));
+                freed.add(sliceLands.get(i));
+            }
         }
-        catch (RuntimeException failure) {
-            handBack(placed, lands);
-            throw failure;
-        }
+        handBack(refused, freed);
+        return refused.size();
     }
 
     private void handBack(List<ClaimedMatch> matches, List<Allocation> lands) {

@@ -7,16 +7,18 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the tick on every instance whose role ticks; only the lock holder does work. {@code fixedDelay} means a slow
- * tick delays the next one instead of overlapping it. Failures (Redis down) are logged at most once a minute.
+ * Runs the tick on every instance whose role ticks; only the lock holder does work. Ticks start every interval
+ * ({@link TickTrigger}); one never overlaps the next, since a trigger task is rescheduled only when it completes.
+ * Failures (Redis down) are logged at most once a minute.
  */
 @Component
 @ConditionalOnExpression("'${matchmaking.role:all}' != 'api'")
-class MatchingScheduler {
+class MatchingScheduler implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingScheduler.class);
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
@@ -28,13 +30,20 @@ class MatchingScheduler {
     private long lastWarnNanos = System.nanoTime() - WARN_EVERY.toNanos();
     private boolean leader;
 
-    MatchingScheduler(MatchingEngine engine, Clock clock, MatchingMetrics metrics) {
+    private final Duration interval;
+
+    MatchingScheduler(MatchingEngine engine, Clock clock, MatchingMetrics metrics, MatchmakingProperties properties) {
         this.engine = engine;
         this.clock = clock;
         this.metrics = metrics;
+        this.interval = properties.interval();
     }
 
-    @Scheduled(fixedDelayString = "${matchmaking.interval:250ms}", initialDelayString = "${matchmaking.interval:250ms}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addTriggerTask(this::tick, new TickTrigger(interval));
+    }
+
     void tick() {
         // a tick cut short by max-players-per-tick leaves matches ready: run again at once, a bounded number of times
         for (int round = 0; round < MAX_ROUNDS_PER_INTERVAL; round++) {

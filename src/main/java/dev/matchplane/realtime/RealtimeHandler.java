@@ -87,12 +87,31 @@ class RealtimeHandler extends TextWebSocketHandler {
         }
     }
 
+    /**
+     * Client messages arrive in parts of {@link RealtimeConfiguration#TEXT_PART_CHARS}: a socket then keeps a small
+     * receive buffer instead of one as large as the largest message allowed, which is most of an idle socket's heap.
+     */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         RealtimeSocket socket = socket(session);
-        if (socket != null) {
-            socket.heard(System.nanoTime());
-            commands.handle(socket, message.getPayload());
+        if (socket == null) {
+            return;
+        }
+        socket.heard(System.nanoTime());
+        String text = socket.joinParts(message.getPayload(), message.isLast());
+        long limit = properties.maxMessageSize().toBytes();
+        if ((text == null ? socket.partsLength() : text.length()) > limit) {
+            socket.dropParts();
+            socket.close(CloseStatus.TOO_BIG_TO_PROCESS);
+            return;
+        }
+        if (text != null) {
+            commands.handle(socket, text);
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.matchplane.system.ClientAddress;
@@ -35,6 +36,11 @@ final class RealtimeSocket {
     private final Set<String> delivered = ConcurrentHashMap.newKeySet();
     private volatile long lastHeardNanos;
     private volatile boolean closed;
+    /**
+     * Parts of a client message that arrived in pieces, null between messages. The container delivers one socket's
+     * messages one after the other, so only one thread at a time touches it.
+     */
+    private @Nullable StringBuilder parts;
 
     RealtimeSocket(WebSocketSession session, long nowNanos) {
         this.session = session;
@@ -59,6 +65,32 @@ final class RealtimeSocket {
     /** @return true only the first time this event of this ticket is offered to this socket */
     boolean firstDelivery(TicketEvent event) {
         return delivered.add(event.type() + ' ' + event.ticketId());
+    }
+
+    /** Adds a part of a client message: returns the whole message with its last part, null while parts are due. */
+    @Nullable String joinParts(String part, boolean last) {
+        if (parts == null) {
+            if (last) {
+                return part; // the usual case: a message in one part, nothing copied
+            }
+            parts = new StringBuilder(part.length() * 2);
+        }
+        parts.append(part);
+        if (!last) {
+            return null;
+        }
+        String whole = parts.toString();
+        parts = null;
+        return whole;
+    }
+
+    /** Characters of the message being joined so far. */
+    int partsLength() {
+        return parts == null ? 0 : parts.length();
+    }
+
+    void dropParts() {
+        parts = null;
     }
 
     void heard(long nowNanos) {

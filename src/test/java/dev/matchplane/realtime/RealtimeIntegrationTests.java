@@ -223,6 +223,20 @@ class RealtimeIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void messageLargerThanTheReceiveBufferButWithinTheLimitIsReadWhole() {
+        // Tomcat hands it over in parts of RealtimeConfiguration.TEXT_PART_CHARS; the handler joins them
+        String constraints = "{\"pad\":\"" + "x".repeat(15 * 1024) + "\"}";
+        try (WsTestClient client = WsTestClient.connect(port, "/realtime")) {
+            client.send("{\"action\":\"enqueue\"," + fields(unique("q"), unique("g"), unique("p"))
+                    + ",\"constraints\":" + constraints + "}");
+            assertThat(client.nextJson().get("type").asString()).isEqualTo("enqueued");
+            client.send("{\"action\":\"heartbeat\"}");
+            client.assertNoMessageWithin(QUIET);
+            assertThat(client.isClosed()).isFalse();
+        }
+    }
+
+    @Test
     void messageOverTheSizeLimitThenClose1009() {
         try (WsTestClient client = WsTestClient.connect(port, "/realtime")) {
             client.send("{\"action\":\"heartbeat\",\"pad\":\"" + "x".repeat(17 * 1024) + "\"}");

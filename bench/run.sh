@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Matchplane benchmark: one command. Builds the jar if needed, then for each phase starts ONE Matchplane
+# (java -jar, own loopback port, own key prefix), runs the scenarios with the load generator in a separate JVM,
+# stops the app and removes the phase's keys. Prints one table, writes bench/results/latest.json.
+# Loopback only, bounded in time, stops by itself; everything it started is killed on exit (trap).
+#
+# Settings (environment):
+#   REDIS_URL            Redis to use; else 127.0.0.1:6379 if it answers; else the app's embedded Redis
+#   BENCH_REDIS=embedded force the app's embedded Redis (a private Redis: INFO commandstats counts only this run)
+#   BENCH_PHASES         rs256,es256,ttm50 (default all three, ~6 minutes)
+#   BENCH_SCENARIOS      scenarios of the rs256 phase: health,enqueue,status,ttm,drain,sockets
+#   BENCH_DURATION       seconds measured per closed-loop scenario (12), BENCH_WARMUP (3)
+#   BENCH_CONCURRENCY    connections of the closed-loop scenarios (16)
+#   BENCH_TTM_RATES      offered players/s (200,1000), BENCH_TTM_DURATION seconds per rate (15)
+#   BENCH_DRAIN_TICKETS  (20000), BENCH_SOCKETS (10000), BENCH_SIGNING_SECONDS (10)
+#   BENCH_HEAP           app heap (512m), BENCH_APP_OPTS extra JVM options for the app
+#   BENCH_JFR=1          record a JFR profile of the app per phase into bench/results/
+#   BENCH_JAR            run this application jar instead of building target/ (before/after comparisons)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RESULTS=$ROOT/bench/results
+BUILD=$ROOT/bench/target
+RUN_ID=$(date +%Y%m%d-%H%M%S)
+PARTS=$RESULTS/parts-$RUN_ID
+PHASES=${BENCH_PHASES:-rs256,es256,ttm50}
+SCENARIOS=${BENCH_SCENARIOS:-health,enqueue,status,ttm,drain,sockets}
+DURATION=${BENCH_DURATION:-12}
+WARMUP=${BENCH_WARMUP:-3}
+CONCURRENCY=${BENCH_CONCURRENCY:-16}
+TTM_RATES=${BENCH_TTM_RATES:-200,1000}
+TTM_DURATION=${BENCH_TTM_DURATION:-15}
+DRAIN_TICKETS=${BENCH_DRAIN_TICKETS:-20000}
+SOCKETS=${BENCH_SOCKETS:-10000}
+SIGNING_SECONDS=${BENCH_SIGNING_SECONDS:-10}
+HEAP=${BENCH_HEAP:-512m}
+mkdir -p "$RESULTS" "$PARTS" "$BUILD"
+
+APP_PID=""
+LOADGEN_PID=""
+REDIS=""
+REDIS_INFO=""
+PREFIX=""
+
+stop_app() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill -TERM "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 60); do
+            kill -0 "$APP_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -KILL "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=""
+}
+
+on_exit() {
+    local status=$?
+    if [[ -n "$LOADGEN_PID" ]] && kill -0 "$LOADGEN_PID" 2>/dev/null; then
+        kill -TERM "$LOADGEN_PID" 2>/dev/null || true
+    fi
+    stop_app
+    exit $status
+}
+trap on_exit EXIT
+trap 'exit 130' INT TERM
+
+loadgen() {
+    # a separate JVM; run in the background and waited for, so that the trap can stop it
+    java -Xmx1536m -cp "$BUILD/loadgen" dev.matchplane.bench.Bench "$@" &
+    LOADGEN_PID=$!
+    local status=0
+    wait "$LOADGEN_PID" || status=$?
+    LOADGEN_PID=""
+    return $status
+}
+
+# --- build ---------------------------------------------------------------------------------------------------
+JAR=${BENCH_JAR:-$(ls "$ROOT"/target/matchplane-*.jar 2>/dev/null | grep -v original | head -n1 || true)}
+if [[ -n "${BENCH_JAR:-}" ]]; then
+    echo "Using BENCH_JAR=$BENCH_JAR as is"
+elif [[ -z "$JAR" ]] || [[ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f 2>/dev/null | head -n1)" ]]; then
+    echo "Building the application jar (tests skipped)..."
+    ./mvnw -q -B -o -DskipTests package || ./mvnw -q -B -DskipTests package
+    JAR=$(ls "$ROOT"/target/matchplane-*.jar | grep -v original | head -n1)
+fi
+if [[ ! -d "$BUILD/app" ]] || [[ "$JAR" -nt "$BUILD/app" ]] || [[ -n "${BENCH_JAR:-}" ]]; then
+    rm -rf "$BUILD/app"
+    java -Djarmode=tools -jar "$JAR" extract --destination "$BUILD/app" >/dev/null
+    touch "$BUILD/app"
+fi
+APP_CP="$(ls "$BUILD"/app/*.jar | head -n1):$BUILD/app/lib/*"
+rm -rf "$BUILD/loadgen" "$BUILD/signer"
+javac -nowarn -d "$BUILD/loadgen" $(find "$ROOT/bench/src/loadgen" -name '*.java')
+javac -nowarn -d "$BUILD/signer" -cp "$APP_CP" $(find "$ROOT/bench/src/signer" -name '*.java')
+
+# --- Redis ---------------------------------------------------------------------------------------------------
+if [[ "${BENCH_REDIS:-}" == "embedded" ]]; then
+    APP_REDIS_URL="redis://127.0.0.1:1"   # nothing answers there: the app starts its embedded Redis
+    REDIS_SOURCE="embedded (forced)"
+elif [[ -n "${REDIS_URL:-}" ]]; then
+    APP_REDIS_URL=$REDIS_URL
+    REDIS_SOURCE="REDIS_URL"
+elif (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+    APP_REDIS_URL="redis://127.0.0.1:6379"
+    REDIS_SOURCE="127.0.0.1:6379 (shared: other clients' commands also count in INFO commandstats)"
+else
+    APP_REDIS_URL="redis://127.0.0.1:1"
+    REDIS_SOURCE="embedded (nothing answered at 127.0.0.1:6379)"
+fi
+
+start_app() {
+    local phase=$1 interval=$2 algorithm=$3
+    local port
+    port=$(java -cp "$BUILD/loadgen" dev.matchplane.bench.Bench mode=freeport)
+    PREFIX="bench-$RUN_ID-$phase:"
+    local log="$RESULTS/app-$phase.log"
+    local jfr=()
+    if [[ "${BENCH_JFR:-}" == "1" ]]; then
+        jfr=("-XX:StartFlightRecording=filename=$RESULTS/app-$phase.jfr,settings=profile,dumponexit=true")
+    fi
+    echo "== phase $phase: Matchplane on 127.0.0.1:$port, interval ${interval} ms, $algorithm, min-wait 0, heap $HEAP"
+    # shellcheck disable=SC2086
+    env PORT="$port" REDIS_URL="$APP_REDIS_URL" MATCHMAKING_KEY_PREFIX="$PREFIX" \
+        MATCHMAKING_INTERVAL_MS="$interval" MATCHMAKING_MIN_WAIT_MS=0 TOKEN_ALGORITHM="$algorithm" \
+        REALTIME_MAX_SOCKETS=$((SOCKETS + 5000)) \
+        java -Xmx"$HEAP" "${jfr[@]}" ${BENCH_APP_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 >"$log" 2>&1 &
+    APP_PID=$!
+    BASE="http://127.0.0.1:$port"
+    if ! java -cp "$BUILD/loadgen" dev.matchplane.bench.Bench mode=wait base="$BASE" timeout=180; then
+        echo "Matchplane did not start; last lines of $log:" >&2
+        tail -n 40 "$log" >&2
+        exit 1
+    fi
+    REDIS=$APP_REDIS_URL
+    local embedded
+    embedded=$(grep -o 'EMBEDDED Redis on 127.0.0.1:[0-9]*' "$log" | head -n1 | sed 's/.*://' || true)
+    if [[ -n "$embedded" ]]; then
+        REDIS="redis://127.0.0.1:$embedded"
+    fi
+    if [[ -z "$REDIS_INFO" ]]; then
+        REDIS_INFO=$(java -cp "$BUILD/loadgen" dev.matchplane.bench.Bench mode=redis redis="$REDIS" || echo "? ?")
+    fi
+}
+
+finish_phase() {
+    stop_app
+    if [[ "$REDIS" == "$APP_REDIS_URL" ]]; then
+        java -cp "$BUILD/loadgen" dev.matchplane.bench.Bench mode=cleanup redis="$REDIS" prefix="$PREFIX" || true
+    fi
+}
+
+run_phase() {
+    local phase=$1 interval=$2 algorithm=$3 scenarios=$4
+    start_app "$phase" "$interval" "$algorithm"
+    # the signing ceiling runs inside the drain scenario, in a JVM of its own, just before and just after it
+    loadgen mode=run phase="$phase" base="$BASE" redis="$REDIS" prefix="$PREFIX" parts="$PARTS" \
+        scenarios="warm,$scenarios" duration="$DURATION" warmup="$WARMUP" concurrency="$CONCURRENCY" \
+        rates="$TTM_RATES" ttmDuration="$TTM_DURATION" drainTickets="$DRAIN_TICKETS" sockets="$SOCKETS" \
+        interval="$interval" algorithm="$algorithm" signerClasspath="$BUILD/signer:$APP_CP" \
+        signingSeconds="$SIGNING_SECONDS" appPid="$APP_PID" maxHeapMiB="$(( ${HEAP%m} ))" \
+        || echo "load generator failed in phase $phase" >&2
+    finish_phase
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+STARTED=$(date +%s)
+for phase in ${PHASES//,/ }; do
+    case "$phase" in
+        rs256) run_phase rs256 250 RS256 "$SCENARIOS" ;;
+        es256) run_phase es256 250 ES256 drain ;;
+        ttm50) run_phase ttm50 50 RS256 ttm ;;
+        *) echo "unknown phase $phase" >&2; exit 2 ;;
+    esac
+done
+
+# --- report --------------------------------------------------------------------------------------------------
+loadgen mode=report parts="$PARTS" out="$RESULTS/latest.json" date="$(date -u +%FT%TZ)" nproc="$(nproc)" \
+    memory="$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)" \
+    jdk="$(java -version 2>&1 | head -n2 | tail -n1)" redis="${REDIS_INFO%% *}" redisSource="$REDIS_SOURCE" \
+    cpu="$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" \
+    loadAverage="before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)" appJvm="-Xmx$HEAP ${BENCH_APP_OPTS:-}" \
+    commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo "Total: $(( $(date +%s) - STARTED )) s. App logs: $RESULTS/app-*.log; parts: $PARTS"

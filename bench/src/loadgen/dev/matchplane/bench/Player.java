@@ -1,0 +1,106 @@
+package dev.matchplane.bench;
+
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One virtual player on one /realtime socket: sends {@code {"action":"enqueue",…}} once open and records when
+ * {@code enqueued} and {@code match.assigned} arrive (CONTRACT §6). Counts every match.assigned, so a duplicate
+ * push is seen. Optionally closes the socket once assigned, as a real client leaving for its game server would.
+ */
+final class Player implements WebSocket.Listener {
+
+    private static final Pattern TICKET_ID = Pattern.compile("\"ticketId\":\"([^\"]+)\"");
+    private static final Pattern MATCH_ID = Pattern.compile("\"matchId\":\"([^\"]+)\"");
+
+    final String playerId;
+    private final String enqueueMessage;
+    private final boolean closeWhenAssigned;
+    private final StringBuilder partial = new StringBuilder();
+    volatile long startedAt;
+    volatile long openedAt;
+    volatile long sentAt;
+    volatile long enqueuedAt;
+    volatile long assignedAt;
+    volatile int assignedCount;
+    volatile String ticketId;
+    volatile String matchId;
+    volatile String error;
+    volatile boolean closed;
+    volatile WebSocket socket;
+
+    Player(String playerId, String queueKey, boolean closeWhenAssigned) {
+        this.playerId = playerId;
+        this.enqueueMessage = "{\"action\":\"enqueue\",\"queueKey\":\"" + queueKey + "\",\"groupId\":\"g-" + playerId
+                + "\",\"members\":[\"" + playerId + "\"],\"groupSize\":1}";
+        this.closeWhenAssigned = closeWhenAssigned;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        socket = webSocket;
+        openedAt = System.nanoTime();
+        webSocket.request(1);
+        sentAt = System.nanoTime();
+        webSocket.sendText(enqueueMessage, true);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            String message = partial.toString();
+            partial.setLength(0);
+            handle(webSocket, message);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private void handle(WebSocket webSocket, String message) {
+        long now = System.nanoTime();
+        if (message.contains("\"type\":\"match.assigned\"")) {
+            if (assignedCount++ == 0) {
+                assignedAt = now;
+                ticketId = group(TICKET_ID, message);
+                matchId = group(MATCH_ID, message);
+                if (closeWhenAssigned) {
+                    webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "matched");
+                }
+            }
+        }
+        else if (message.contains("\"type\":\"enqueued\"")) {
+            enqueuedAt = now;
+            if (ticketId == null) {
+                ticketId = group(TICKET_ID, message);
+            }
+        }
+        else if (message.contains("\"type\":\"error\"")) {
+            error = message;
+        }
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed = true;
+        if (assignedCount == 0 && error == null) {
+            error = "closed " + statusCode + " " + reason;
+        }
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable failure) {
+        closed = true;
+        if (error == null) {
+            error = failure.toString();
+        }
+    }
+}

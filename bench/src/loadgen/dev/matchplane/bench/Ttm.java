@@ -1,0 +1,185 @@
+package dev.matchplane.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * ttm: virtual players arrive at a fixed offered rate (open loop: arrivals never wait for earlier players), each on
+ * its own /realtime socket, enqueue one player into a {@code :2} queue that has a server, and wait for
+ * match.assigned. Time to match runs from the enqueue message leaving to match.assigned arriving.
+ */
+final class Ttm {
+
+    private final Config config;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    Ttm(Config config) {
+        this.config = config;
+    }
+
+    /** Whether /realtime exists on this build (it answers the upgrade); false before realtime is merged. */
+    static boolean available(Config config, HttpClient client) {
+        try {
+            Player probe = new Player("probe-" + Config.tag(), "probe:1", true);
+            client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .buildAsync(URI.create("ws://" + config.host() + ":" + config.port() + "/realtime"), probe)
+                    .get().abort();
+            return true;
+        }
+        catch (Exception ex) {
+            return false;
+        }
+    }
+
+    void run(int rate) throws Exception {
+        int interval = config.integer("interval", 250);
+        if (!available(config, client)) {
+            skipped(rate, interval);
+            return;
+        }
+        String tag = Config.tag();
+        String landType = "bt" + tag;
+        register(landType);
+        Duration duration = config.seconds("ttmDuration", 15);
+        int count = (int) (rate * duration.toMillis() / 1000) / 2 * 2; // even: every player can find a partner
+        List<Player> players = new ArrayList<>(count);
+        URI uri = URI.create("ws://" + config.host() + ":" + config.port() + "/realtime");
+        int warmupPlayers = (int) (rate * config.decimal("ttmWarmup", 3));
+        count += warmupPlayers / 2 * 2;
+        CpuMeter meter = null;
+        TickMeter ticks = null;
+        long start = System.nanoTime();
+        long spacing = 1_000_000_000L / rate;
+        for (int i = 0; i < count; i++) {
+            if (i == warmupPlayers) {
+                meter = CpuMeter.start(config);
+                ticks = TickMeter.start(config);
+            }
+            long due = start + i * spacing;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            Player player = new Player("t" + tag + "-" + i, landType + ":2", true);
+            players.add(player);
+            player.startedAt = System.nanoTime();
+            client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, player)
+                    .exceptionally(failure -> {
+                        player.onError(null, failure);
+                        return null;
+                    });
+        }
+        double offeredSeconds = (System.nanoTime() - start) / 1e9 * (count - warmupPlayers) / count;
+        Map<String, Object> cpu = meter == null ? Map.of() : meter.stop();
+        Map<String, Object> tickStats = ticks == null ? Map.of() : ticks.stop();
+        long grace = System.nanoTime() + config.seconds("ttmGrace", 10).toNanos();
+        while (System.nanoTime() < grace && players.stream().anyMatch(p -> p.assignedCount == 0 && p.error == null)) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500); // a duplicate push would arrive shortly after the first
+        report(rate, interval, offeredSeconds, players.subList(warmupPlayers, count), players, cpu, tickStats);
+        players.forEach(p -> {
+            if (p.socket != null && !p.closed) {
+                p.socket.abort();
+            }
+        });
+    }
+
+    private void register(String landType) throws IOException {
+        try (RawHttp http = new RawHttp(config.host(), config.port())) {
+            int status = http.post("/v1/provisioning/servers/register", "{\"serverId\":\"srv-" + landType
+                    + "\",\"host\":\"127.0.0.1\",\"port\":7777,\"landType\":\"" + landType + "\"}");
+            if (status != 200) {
+                throw new IOException("register failed: " + status + " " + http.body());
+            }
+        }
+    }
+
+    private void report(int rate, int interval, double offeredSeconds, List<Player> players, List<Player> all,
+            Map<String, Object> cpu, Map<String, Object> tickStats) throws IOException {
+        int count = players.size();
+        Latencies ttm = new Latencies();
+        Latencies connect = new Latencies();
+        long unmatched = 0;
+        long duplicates = 0;
+        long failed = 0;
+        Map<String, Set<String>> ticketsByMatch = new HashMap<>();
+        Map<String, String> matchByTicket = new HashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (Player p : players) {
+            if (p.assignedCount == 0) {
+                unmatched++;
+                if (p.error != null) {
+                    failed++;
+                    if (errors.size() < 5) {
+                        errors.add(p.error);
+                    }
+                }
+                continue;
+            }
+            ttm.add(p.assignedAt - p.sentAt);
+            connect.add(p.openedAt - p.startedAt);
+            duplicates += p.assignedCount - 1;
+        }
+        for (Player p : all) {
+            if (p.assignedCount > 0) {
+                ticketsByMatch.computeIfAbsent(p.matchId, k -> new HashSet<>()).add(p.ticketId);
+                String previous = matchByTicket.put(p.ticketId, p.matchId);
+                if (previous != null && !previous.equals(p.matchId)) {
+                    duplicates++;
+                }
+            }
+        }
+        long badMatches = ticketsByMatch.values().stream().filter(t -> t.size() != 2).count();
+        double p50Target = interval / 2.0 + 10;
+        double p99Target = interval + 50;
+        boolean met = ttm.ms(50) <= p50Target && ttm.ms(99) <= p99Target && unmatched == 0 && duplicates == 0
+                && badMatches == 0;
+        Result r = new Result("ttm", config.phase())
+                .cpu(cpu)
+                .put("offered_per_second", rate)
+                .put("achieved_offered_per_second", Math.round(count / offeredSeconds))
+                .put("interval_ms", interval)
+                .put("players", count)
+                .put("matched", count - unmatched)
+                .put("unmatched", unmatched)
+                .put("failed_sockets", failed)
+                .put("duplicates", duplicates)
+                .put("matches_not_of_two", badMatches)
+                .put("ttm", ttm.summary())
+                .put("socket_open", connect.summary())
+                .put("ticks", tickStats)
+                .put("note", "players of the first " + config.get("ttmWarmup", "3") + " s are a warm-up and not counted");
+        if (!errors.isEmpty()) {
+            r.put("errors", errors);
+        }
+        boolean targeted = rate <= 200;
+        r.row(Fmt.num(rate) + " players/s over WebSocket, :2, " + Math.round(offeredSeconds) + " s, interval "
+                + interval + " ms",
+                "p50 " + Fmt.ms(ttm.ms(50)) + " / p90 " + Fmt.ms(ttm.ms(90)) + " / p99 " + Fmt.ms(ttm.ms(99))
+                        + " / max " + Fmt.ms(ttm.maxMs()) + " ms; " + unmatched + " unmatched, " + duplicates
+                        + " dup",
+                "tick " + interval + " ms", "p50 " + Fmt.pct(ttm.ms(50) / interval) + ", p99 "
+                        + Fmt.pct(ttm.ms(99) / interval) + " of tick",
+                targeted ? "p50 <= " + Fmt.num(p50Target) + ", p99 <= " + Fmt.num(p99Target) + " ms, 0 lost/dup" : "",
+                targeted ? Result.verdict(met) : (unmatched == 0 && duplicates == 0 ? "no loss/dup" : "LOSS/DUP"))
+                .save(config.parts());
+    }
+
+    private void skipped(int rate, int interval) throws IOException {
+        new Result("ttm", config.phase()).put("offered_per_second", rate).put("skipped",
+                "/realtime not available in this build")
+                .row(Fmt.num(rate) + " players/s, interval " + interval + " ms", "skipped: no /realtime endpoint", "",
+                        "", "", "skipped")
+                .save(config.parts());
+    }
+}
