@@ -2,19 +2,17 @@ package dev.matchplane.matching;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import dev.matchplane.provisioning.Allocation;
 import dev.matchplane.provisioning.AllocationRequest;
 import dev.matchplane.provisioning.GameServerRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchingEngine {
 
+    private static final Logger log = LoggerFactory.getLogger(MatchingEngine.class);
+
     private final TickLock lock;
     private final MatchStore store;
     private final GameServerRegistry servers;
     private final AssignmentFactory assignments;
-    private final QueueCatalog catalog;
+    private final TickPlanner planner;
     private final MatchmakingProperties properties;
     private final MatchingMetrics metrics;
-    private final Matcher matcher = new Matcher();
     private volatile long fence;
     private final SliceSizer slices = new SliceSizer();
 
@@ -42,7 +41,7 @@ class MatchingEngine {
         this.store = store;
         this.servers = servers;
         this.assignments = assignments;
-        this.catalog = catalog;
+        this.planner = new TickPlanner(store, servers, catalog, properties);
         this.properties = properties;
         this.metrics = metrics;
     }
@@ -57,7 +56,11 @@ class MatchingEngine {
         int batch = properties.sweepBatch();
         TickReport report = TickReport.sweptOnly(store.expireOverdue(now, batch),
                 store.releaseStaleClaims(now, batch), servers.sweepDead(now, batch));
-        Map<String, List<ProposedMatch>> proposals = propose(now);
+        if (report.expired() > 0 || report.staleClaimsReturned() > 0) {
+            log.info("Sweep: {} ticket(s) expired past their max wait, {} claim(s) of a dead tick returned to their "
+                    + "queue", report.expired(), report.staleClaimsReturned());
+        }
+        Map<String, List<ProposedMatch>> proposals = planner.propose(now);
         if (proposals.isEmpty()) {
             return report;
         }
@@ -86,52 +89,6 @@ class MatchingEngine {
             lock.release(fence);
             fence = 0;
         }
-    }
-
-    private Map<String, List<ProposedMatch>> propose(Instant now) {
-        List<String> active = store.activeQueues();
-        if (active.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, QueuePolicy> policies = new LinkedHashMap<>();
-        active.forEach(queueKey -> policies.put(queueKey, catalog.policyFor(queueKey)));
-        Set<String> served = servers.landTypesWithLiveServers(
-                policies.values().stream().map(QueuePolicy::landType).distinct().toList(), now);
-        List<String> matchable = new ArrayList<>(
-                active.stream().filter(q -> served.contains(policies.get(q).landType())).toList());
-        if (matchable.isEmpty()) {
-            return Map.of();
-        }
-        // a different queue order each tick, so that when the cap cuts a tick short no queue is always last
-        Collections.shuffle(matchable, ThreadLocalRandom.current());
-        Map<String, List<ProposedMatch>> proposals = new LinkedHashMap<>();
-        int budget = properties.maxPlayersPerTick();
-        for (Map.Entry<String, List<WaitingTicket>> window : store.windows(matchable, properties.windowSize())
-                .entrySet()) {
-            QueuePolicy policy = policies.get(window.getKey());
-            List<ProposedMatch> matches = withinBudget(matcher.propose(window.getValue(),
-                    new QueueRules(policy.matchSize(), policy.minWait(), policy.relaxAfter()), now), budget);
-            if (!matches.isEmpty()) {
-                proposals.put(window.getKey(), matches);
-                budget -= matches.stream().mapToInt(ProposedMatch::players).sum();
-            }
-            if (budget <= 0) {
-                break;
-            }
-        }
-        return proposals;
-    }
-
-    /** The first matches (the oldest anchors come first) whose players fit the tick's remaining budget. */
-    private static List<ProposedMatch> withinBudget(List<ProposedMatch> matches, int budget) {
-        int players = 0;
-        for (int i = 0; i < matches.size(); i++) {
-            players += matches.get(i).players();
-            if (players >= budget) {
-                return matches.subList(0, i + 1);
-            }
-        }
-        return matches;
     }
 
     private TickReport assign(List<ClaimedMatch> claimed, Instant now, TickReport report, int proposed) {
@@ -212,6 +169,9 @@ class MatchingEngine {
         for (int i = 0; i < landed.size(); i++) {
             if (landed.get(i)) {
                 metrics.matched(slice.get(i), now);
+                log.info("Match committed on land '{}' of server '{}' for tickets {}", sliceLands.get(i).landId(),
+                        sliceLands.get(i).serverId(), slice.get(i).tickets().stream().map(ClaimedTicket::ticketId)
+                                .toList());
             }
             else {
                 refused.add(slice.get(i));

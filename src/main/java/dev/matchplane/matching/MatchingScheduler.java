@@ -31,12 +31,14 @@ class MatchingScheduler implements SchedulingConfigurer {
     private boolean leader;
 
     private final Duration interval;
+    private final String nodeId;
 
     MatchingScheduler(MatchingEngine engine, Clock clock, MatchingMetrics metrics, MatchmakingProperties properties) {
         this.engine = engine;
         this.clock = clock;
         this.metrics = metrics;
         this.interval = properties.interval();
+        this.nodeId = properties.nodeId();
     }
 
     @Override
@@ -78,7 +80,8 @@ class MatchingScheduler implements SchedulingConfigurer {
         if (nowLeader != leader) {
             leader = nowLeader;
             metrics.leader(nowLeader);
-            log.info(nowLeader ? "This instance now holds the tick lock" : "This instance no longer holds the tick lock");
+            log.info(nowLeader ? "Instance '{}' now holds the tick lock" : "Instance '{}' no longer holds the tick lock",
+                    nodeId);
         }
     }
 
