@@ -2,23 +2,17 @@ package dev.matchplane.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import dev.matchplane.provisioning.GameServer;
-import dev.matchplane.provisioning.GameServerRegistry;
-import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.ticket.EnqueueCommand;
 import dev.matchplane.ticket.Ticket;
-import dev.matchplane.ticket.TicketService;
 import dev.matchplane.ticket.TicketStatus;
 import dev.matchplane.token.TokenClaims;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * A tick whose signing takes longer than the lock's TTL (a busy machine, a slow algorithm, a big window) must still
@@ -27,31 +21,13 @@ import tools.jackson.databind.ObjectMapper;
  */
 @TestPropertySource(properties = { "matchmaking.role=api", "matchmaking.min-wait=0ms", "matchmaking.lock-ttl=3s",
         "matchmaking.claim-lease=30s" })
-class MatchingEngineSlicesIntegrationTests extends IntegrationTest {
+class MatchingEngineSlicesIntegrationTests extends EngineIntegrationTest {
 
     private static final int PARTY = 16;
     /** Three slices' worth of tokens: 40 parties of 16 = 640 tokens. */
     private static final int PARTIES = 40;
     private static final long SIGNING_MILLIS_PER_TOKEN = 6;
 
-    @Autowired
-    TickLock lock;
-    @Autowired
-    MatchStore store;
-    @Autowired
-    GameServerRegistry servers;
-    @Autowired
-    QueueCatalog catalog;
-    @Autowired
-    MatchmakingProperties properties;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    TicketService tickets;
-    @Autowired
-    Clock clock;
-    @Autowired
-    MatchingMetrics metrics;
 
     @Test
     void tickWhoseSigningOutlastsTheLockTtlStillCommitsEveryMatch() {
@@ -61,8 +37,7 @@ class MatchingEngineSlicesIntegrationTests extends IntegrationTest {
         List<String> ids = IntStream.range(0, PARTIES).mapToObj(i -> enqueueParty(landType + ":" + PARTY)).toList();
         assertThat(PARTIES * PARTY * SIGNING_MILLIS_PER_TOKEN).as("signing all at once outlasts the lock")
                 .isGreaterThan(properties.lockTtl().toMillis());
-        MatchingEngine engine = new MatchingEngine(lock, store, servers, new AssignmentFactory(this::slowSign, json),
-                catalog, properties, metrics);
+        MatchingEngine engine = engine(this::slowSign);
 
         TickReport report = engine.tick(clock.instant());
 
