@@ -14,7 +14,8 @@ COPY .mvn .mvn
 RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline
 
 COPY src src
-RUN ./mvnw -B -q -DskipTests package \
+# maven.test.skip: the image needs no test classes (they also compile examples/, which is not copied in)
+RUN ./mvnw -B -q -Dmaven.test.skip=true package \
  && cp target/matchplane-*.jar app.jar \
  && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
