@@ -17,6 +17,8 @@ final class HttpScenarios {
     private final int concurrency;
     private final String tag = Config.tag();
     private final ConcurrentLinkedQueue<String> ticketIds = new ConcurrentLinkedQueue<>();
+    /** ConcurrentLinkedQueue.size() walks the whole queue: counted apart, or the client eats the CPU it measures. */
+    private final java.util.concurrent.atomic.AtomicInteger keptIds = new java.util.concurrent.atomic.AtomicInteger();
     private double healthPerSecond = Double.NaN;
 
     HttpScenarios(Config config) {
@@ -51,6 +53,7 @@ final class HttpScenarios {
                     }
                 });
         ticketIds.clear();
+        keptIds.set(0);
         System.out.println("  warm-up: " + o.ok + " requests in " + Math.round(o.seconds) + " s");
     }
 
@@ -71,7 +74,7 @@ final class HttpScenarios {
     }
 
     void status() throws Exception {
-        if (ticketIds.size() < 1000) {
+        if (keptIds.get() < 1000) {
             seed(2000);
         }
         List<String> ids = new ArrayList<>(ticketIds);
@@ -95,9 +98,9 @@ final class HttpScenarios {
     private int enqueueOne(RawHttp http, String queueKey, String player) throws IOException {
         int status = http.post("/v1/matchmaking/enqueue", "{\"queueKey\":\"" + queueKey + "\",\"groupId\":\"g-"
                 + player + "\",\"members\":[\"" + player + "\"],\"groupSize\":1}");
-        if (status == 201 && ticketIds.size() < KEEP_IDS) {
+        if (status == 201 && keptIds.get() < KEEP_IDS) {
             Matcher m = TICKET_ID.matcher(http.body());
-            if (m.find()) {
+            if (m.find() && keptIds.incrementAndGet() <= KEEP_IDS) {
                 ticketIds.add(m.group(1));
             }
         }

@@ -117,12 +117,15 @@ final class Ttm {
         List<String> errors = new ArrayList<>();
         for (Player p : players) {
             if (p.assignedCount == 0) {
-                unmatched++;
-                if (p.error != null) {
+                // accepted (enqueued) but never matched is a loss; never admitted (no socket, error) is overload
+                if (p.enqueuedAt != 0) {
+                    unmatched++;
+                }
+                else {
                     failed++;
-                    if (errors.size() < 5) {
-                        errors.add(p.error);
-                    }
+                }
+                if (p.error != null && errors.size() < 5 && !errors.contains(p.error)) {
+                    errors.add(p.error);
                 }
                 continue;
             }
@@ -142,7 +145,8 @@ final class Ttm {
         long badMatches = ticketsByMatch.values().stream().filter(t -> t.size() != 2).count();
         double p50Target = interval / 2.0 + 10;
         double p99Target = interval + 50;
-        boolean met = ttm.ms(50) <= p50Target && ttm.ms(99) <= p99Target && unmatched == 0 && duplicates == 0
+        boolean met = ttm.ms(50) <= p50Target && ttm.ms(99) <= p99Target && unmatched == 0 && failed == 0
+                && duplicates == 0
                 && badMatches == 0;
         Result r = new Result("ttm", config.phase())
                 .cpu(cpu)
@@ -150,9 +154,12 @@ final class Ttm {
                 .put("achieved_offered_per_second", Math.round(count / offeredSeconds))
                 .put("interval_ms", interval)
                 .put("players", count)
-                .put("matched", count - unmatched)
+                .put("matched", count - unmatched - failed)
                 .put("unmatched", unmatched)
-                .put("failed_sockets", failed)
+                .put("unmatched_note", "enqueued (the server accepted the ticket) but no match.assigned within "
+                        + config.get("ttmGrace", "10") + " s after the last arrival")
+                .put("not_admitted", failed)
+                .put("not_admitted_note", "no socket or no enqueued reply: the offered load was not taken in")
                 .put("duplicates", duplicates)
                 .put("matches_not_of_two", badMatches)
                 .put("ttm", ttm.summary())
@@ -167,11 +174,12 @@ final class Ttm {
                 + interval + " ms",
                 "p50 " + Fmt.ms(ttm.ms(50)) + " / p90 " + Fmt.ms(ttm.ms(90)) + " / p99 " + Fmt.ms(ttm.ms(99))
                         + " / max " + Fmt.ms(ttm.maxMs()) + " ms; " + unmatched + " unmatched, " + duplicates
-                        + " dup",
+                        + " dup" + (failed > 0 ? ", " + failed + " not admitted" : ""),
                 "tick " + interval + " ms", "p50 " + Fmt.pct(ttm.ms(50) / interval) + ", p99 "
                         + Fmt.pct(ttm.ms(99) / interval) + " of tick",
                 targeted ? "p50 <= " + Fmt.num(p50Target) + ", p99 <= " + Fmt.num(p99Target) + " ms, 0 lost/dup" : "",
-                targeted ? Result.verdict(met) : (unmatched == 0 && duplicates == 0 ? "no loss/dup" : "LOSS/DUP"))
+                targeted ? Result.verdict(met) : (unmatched == 0 && duplicates == 0 ? "no loss/dup" : "LOSS/DUP")
+                        + (targeted || failed == 0 ? "" : ", overloaded"))
                 .save(config.parts());
     }
 
