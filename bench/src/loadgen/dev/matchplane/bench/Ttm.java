@@ -19,6 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Ttm {
 
+    private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"status\":\"([^\"]+)\"");
+
     private final Config config;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -143,6 +145,8 @@ final class Ttm {
             }
         }
         long badMatches = ticketsByMatch.values().stream().filter(t -> t.size() != 2).count();
+        Map<String, Long> unmatchedStatus = statusOfUnmatched(players);
+        long stillQueued = unmatchedStatus.getOrDefault("queued", 0L);
         double p50Target = interval / 2.0 + 10;
         double p99Target = interval + 50;
         boolean met = ttm.ms(50) <= p50Target && ttm.ms(99) <= p99Target && unmatched == 0 && failed == 0
@@ -158,6 +162,7 @@ final class Ttm {
                 .put("unmatched", unmatched)
                 .put("unmatched_note", "enqueued (the server accepted the ticket) but no match.assigned within "
                         + config.get("ttmGrace", "10") + " s after the last arrival")
+                .put("unmatched_status_now", unmatchedStatus)
                 .put("not_admitted", failed)
                 .put("not_admitted_note", "no socket or no enqueued reply: the offered load was not taken in")
                 .put("duplicates", duplicates)
@@ -173,14 +178,39 @@ final class Ttm {
         r.row(Fmt.num(rate) + " players/s over WebSocket, :2, " + Math.round(offeredSeconds) + " s, interval "
                 + interval + " ms",
                 "p50 " + Fmt.ms(ttm.ms(50)) + " / p90 " + Fmt.ms(ttm.ms(90)) + " / p99 " + Fmt.ms(ttm.ms(99))
-                        + " / max " + Fmt.ms(ttm.maxMs()) + " ms; " + unmatched + " unmatched, " + duplicates
-                        + " dup" + (failed > 0 ? ", " + failed + " not admitted" : ""),
+                        + " / max " + Fmt.ms(ttm.maxMs()) + " ms; " + unmatched + " unmatched"
+                        + (stillQueued > 0 ? " (" + stillQueued + " still queued)" : "") + ", " + duplicates + " dup"
+                        + (failed > 0 ? ", " + failed + " not admitted" : ""),
                 "tick " + interval + " ms", "p50 " + Fmt.pct(ttm.ms(50) / interval) + ", p99 "
                         + Fmt.pct(ttm.ms(99) / interval) + " of tick",
                 targeted ? "p50 <= " + Fmt.num(p50Target) + ", p99 <= " + Fmt.num(p99Target) + " ms, 0 lost/dup" : "",
-                targeted ? Result.verdict(met) : (unmatched == 0 && duplicates == 0 ? "no loss/dup" : "LOSS/DUP")
+                targeted ? Result.verdict(met) : (unmatched - stillQueued == 0 && duplicates == 0 ? "no loss/dup"
+                        : "LOSS/DUP")
                         + (targeted || failed == 0 ? "" : ", overloaded"))
                 .save(config.parts());
+    }
+
+    /**
+     * What became of the tickets whose players got no push: {@code queued} means still waiting (with an odd number
+     * of admitted players one is left without a partner, or the grace ended first), {@code assigned} would be a
+     * lost push, anything else a lost ticket.
+     */
+    private Map<String, Long> statusOfUnmatched(List<Player> players) {
+        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        try (RawHttp http = new RawHttp(config.host(), config.port())) {
+            for (Player p : players) {
+                if (p.assignedCount == 0 && p.enqueuedAt != 0 && p.ticketId != null) {
+                    int code = http.get("/v1/matchmaking/status/" + p.ticketId);
+                    java.util.regex.Matcher m = STATUS.matcher(http.body());
+                    String status = code == 200 && m.find() ? m.group(1) : "http-" + code;
+                    byStatus.merge(status, 1L, Long::sum);
+                }
+            }
+        }
+        catch (IOException ex) {
+            byStatus.put("unknown: " + ex, 1L);
+        }
+        return byStatus;
     }
 
     private void skipped(int rate, int interval) throws IOException {
