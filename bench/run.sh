@@ -16,7 +16,13 @@
 #   BENCH_HEAP           app heap (512m), BENCH_APP_OPTS extra JVM options for the app
 #   BENCH_JFR=1          record a JFR profile of the app per phase into bench/results/
 #   BENCH_JAR            run this application jar instead of building target/ (before/after comparisons)
+#   BENCH_JAVA_HOME      JDK that runs the app, the load generator and the signing ceiling (default: java on PATH);
+#                        (put first on PATH: the jar, built for Java 17, runs on any newer JDK)
 set -euo pipefail
+
+if [[ -n "${BENCH_JAVA_HOME:-}" ]]; then
+    export PATH="$BENCH_JAVA_HOME/bin:$PATH"
+fi
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
