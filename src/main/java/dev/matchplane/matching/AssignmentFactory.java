@@ -18,7 +18,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Turns claimed matches with their lands into assignments (CONTRACT §2): ids, one signed token per member
- * (all of a tick's tokens signed in one parallel batch) and the JSON every reader will see.
+ * (each slice's tokens signed in one parallel batch, see {@link MatchingEngine}) and the JSON every reader will see.
  */
 @Component
 class AssignmentFactory {
@@ -39,7 +39,15 @@ class AssignmentFactory {
             String expiresAt, String matchId, Map<String, String> memberTokens) {
     }
 
-    List<MatchCommit> build(List<ClaimedMatch> matches, List<Allocation> lands, Instant now, Instant expiry) {
+    /**
+     * A slice of matches with their ids and the claims of every token, in order; signing them is the slow step and
+     * happens between {@link #prepare} and {@link #assemble}, on the signing threads.
+     */
+    record Prepared(List<ClaimedMatch> matches, List<Allocation> lands, Instant expiry, List<String> matchIds,
+            List<String> assignmentIds, List<TokenClaims> claims) {
+    }
+
+    Prepared prepare(List<ClaimedMatch> matches, List<Allocation> lands, Instant now, Instant expiry) {
         List<TokenClaims> claims = new ArrayList<>();
         List<String> assignmentIds = new ArrayList<>();
         List<String> matchIds = new ArrayList<>();
@@ -57,21 +65,32 @@ class AssignmentFactory {
                 }
             }
         }
-        Iterator<String> signed = tokens.signAll(claims).iterator();
-        Iterator<String> assignmentIdsInOrder = assignmentIds.iterator();
-        List<MatchCommit> commits = new ArrayList<>(matches.size());
-        for (int m = 0; m < matches.size(); m++) {
-            Allocation land = lands.get(m);
+        return new Prepared(matches, lands, expiry, matchIds, assignmentIds, claims);
+    }
+
+    /** All tokens of the slice in one parallel batch. */
+    List<String> sign(Prepared prepared) {
+        return tokens.signAll(prepared.claims());
+    }
+
+    /** The assignments' JSON, given the tokens {@link #sign} returned for the same slice. */
+    List<MatchCommit> assemble(Prepared prepared, List<String> signedTokens) {
+        Iterator<String> signed = signedTokens.iterator();
+        Iterator<String> assignmentIdsInOrder = prepared.assignmentIds().iterator();
+        String expiresAt = Timestamps.iso(prepared.expiry());
+        List<MatchCommit> commits = new ArrayList<>(prepared.matches().size());
+        for (int m = 0; m < prepared.matches().size(); m++) {
+            Allocation land = prepared.lands().get(m);
             List<String> assignmentJsons = new ArrayList<>();
-            for (ClaimedTicket ticket : matches.get(m).tickets()) {
+            for (ClaimedTicket ticket : prepared.matches().get(m).tickets()) {
                 Map<String, String> memberTokens = new LinkedHashMap<>();
                 ticket.members().forEach(player -> memberTokens.put(player, signed.next()));
                 Assignment assignment = new Assignment(assignmentIdsInOrder.next(),
                         memberTokens.get(ticket.members().get(0)), land.connectUrl(), land.landId(), land.serverId(),
-                        Timestamps.iso(expiry), matchIds.get(m), memberTokens);
+                        expiresAt, prepared.matchIds().get(m), memberTokens);
                 assignmentJsons.add(json.writeValueAsString(assignment));
             }
-            commits.add(new MatchCommit(matches.get(m), land.serverId(), land.landId(), assignmentJsons));
+            commits.add(new MatchCommit(prepared.matches().get(m), land.serverId(), land.landId(), assignmentJsons));
         }
         return commits;
     }

@@ -7,10 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.matchplane.provisioning.Allocation;
 import dev.matchplane.provisioning.AllocationRequest;
 import dev.matchplane.provisioning.GameServerRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,6 +41,8 @@ class MatchingEngine {
     private final MatchingMetrics metrics;
     private volatile long fence;
     private final SliceSizer slices = new SliceSizer();
+    /** Signs the next slice while the tick thread commits the current one; idles out between busy ticks. */
+    private final ExecutorService assembler = assemblerThread();
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
             QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics) {
@@ -118,48 +127,98 @@ class MatchingEngine {
 
     /**
      * Signs and commits in slices of about {@link SliceSizer#TARGET_MILLIS} of signing each, renewing the lock before
-     * each: signing a full window can take longer than the lock's TTL on a busy machine (1,000 RS256 tokens need
-     * seconds of CPU when other work shares the cores), and a lapsed lock would fence the whole tick's work away.
-     * Early slices are committed (and pushed to players) while later ones are still being signed.
+     * each commit: signing a full window can take longer than the lock's TTL on a busy machine, and a lapsed lock
+     * would fence the whole tick's work away. The slices are pipelined: while one is committed (a Redis script, the
+     * tick thread's work) the next is already being signed, so the signing threads do not wait for Redis, and the
+     * first players are pushed their match after one slice rather than after the whole window.
      */
     private TickReport commit(List<ClaimedMatch> placed, List<Allocation> lands, Instant now, TickReport report,
             int proposed, int claimed, int unplaced) {
         Instant expiry = now.plus(properties.assignmentTtl());
         int committed = 0;
         int refused = 0;
-        for (int from = 0, to; from < placed.size(); from = to) {
-            to = slices.end(placed, from);
+        int from = 0;
+        int to = slices.end(placed, from);
+        Future<Signed> signing = signAhead(placed.subList(from, to), lands.subList(from, to), now, expiry);
+        while (from < placed.size()) {
             List<ClaimedMatch> slice = placed.subList(from, to);
             List<Allocation> sliceLands = lands.subList(from, to);
             List<Boolean> landed;
             try {
+                Signed signed = await(signing);
+                int next = to < placed.size() ? slices.end(placed, to) : to;
+                signing = next > to ? signAhead(placed.subList(to, next), lands.subList(to, next), now, expiry) : null;
+                to = next;
+                List<MatchCommit> commits = assignments.assemble(signed.prepared(), signed.tokens());
                 // signing is the slow step: keep the lease (a lapsed lock nobody took is re-taken, see tick-renew.lua)
                 if (!lock.renew(fence)) {
                     throw new FencedException();
                 }
-                landed = store.commit(fence, signed(slice, sliceLands, now, expiry), now, expiry);
+                landed = store.commit(fence, commits, now, expiry);
             }
             catch (FencedException lost) {
                 fence = 0;
+                abandon(signing);
                 handBack(placed.subList(from, placed.size()), lands.subList(from, placed.size()));
                 return report.withMatching(proposed, claimed, unplaced, committed, refused, true);
             }
             catch (RuntimeException failure) {
+                abandon(signing);
                 handBack(placed.subList(from, placed.size()), lands.subList(from, placed.size()));
                 throw failure;
             }
             int sliceRefused = settle(slice, sliceLands, landed, now);
             committed += slice.size() - sliceRefused;
             refused += sliceRefused;
+            from += slice.size();
         }
         return report.withMatching(proposed, claimed, unplaced, committed, refused, false);
     }
 
-    private List<MatchCommit> signed(List<ClaimedMatch> slice, List<Allocation> lands, Instant now, Instant expiry) {
-        long started = System.nanoTime();
-        List<MatchCommit> commits = assignments.build(slice, lands, now, expiry);
-        slices.signed(slice, System.nanoTime() - started);
-        return commits;
+    /** A slice's ids and claims with their tokens, in the same order. */
+    private record Signed(AssignmentFactory.Prepared prepared, List<String> tokens) {
+    }
+
+    /**
+     * Starts signing a slice on the signing threads (through the assembler thread, which only waits for them) while
+     * the tick thread turns the slice before it into assignments and commits it.
+     */
+    private Future<Signed> signAhead(List<ClaimedMatch> slice, List<Allocation> lands, Instant now, Instant expiry) {
+        AssignmentFactory.Prepared prepared = assignments.prepare(slice, lands, now, expiry);
+        return assembler.submit(() -> {
+            long started = System.nanoTime();
+            List<String> tokens = assignments.sign(prepared);
+            slices.signed(slice, System.nanoTime() - started);
+            return new Signed(prepared, tokens);
+        });
+    }
+
+    private static Signed await(Future<Signed> signing) {
+        try {
+            return signing.get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signing a slice", ex);
+        }
+        catch (ExecutionException ex) {
+            // rethrown as they came, as if the tick thread had signed: an Error must not be taken for a failure
+            // that hands the slice back (see the crash test)
+            if (ex.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (ex.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("signing a slice failed", ex.getCause());
+        }
+    }
+
+    /** Tokens of a slice that is not committed are never stored or sent anywhere: dropping them is enough. */
+    private static void abandon(@Nullable Future<Signed> signing) {
+        if (signing != null) {
+            signing.cancel(false);
+        }
     }
 
     /** Counts the committed matches and releases those the commit refused (a ticket was cancelled meanwhile). */
@@ -187,6 +246,17 @@ class MatchingEngine {
             servers.release(lands);
             store.release(matches);
         }
+    }
+
+    private static ExecutorService assemblerThread() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "tick-assembler");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     private static List<AllocationRequest> allocationRequests(List<ClaimedMatch> claimed, Instant leaseEnd) {

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class SliceSizer {
 
-    static final double TARGET_MILLIS = 50;
+    static final double TARGET_MILLIS = 10;
     static final int MIN_TOKENS = 16;
     static final int MAX_TOKENS = 512;
 

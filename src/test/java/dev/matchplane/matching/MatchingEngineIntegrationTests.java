@@ -123,8 +123,13 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         String full = unique("full");
         servers.register(new GameServer("gs-" + full, "127.0.0.1", 7001, full, null, null, null, null, 1), now);
         String queue = full + ":1";
-        String first = enqueue(queue);
-        String second = enqueue(queue);
+        enqueue(queue);
+        enqueue(queue);
+        // two enqueues within one millisecond tie on score and Redis orders them by id: take the queue's own order
+        List<String> inQueueOrder = redis.opsForZSet().range(keys.queue(queue), 0, -1).stream()
+                .map(member -> member.substring(0, member.lastIndexOf(':'))).toList();
+        String first = inQueueOrder.get(0);
+        String second = inQueueOrder.get(1);
         Double secondScore = redis.opsForZSet().score(keys.queue(queue), second + ":1");
 
         TickReport report = engine(tokens::signAll).tick(clock.instant());
