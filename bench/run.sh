@@ -9,6 +9,7 @@
 #   BENCH_REDIS=embedded force the app's embedded Redis (a private Redis: INFO commandstats counts only this run)
 #   BENCH_PHASES         rs256,es256,ttm50 (default all three, ~6 minutes)
 #   BENCH_SCENARIOS      scenarios of the rs256 phase: health,enqueue,status,ttm,drain,sockets
+#   BENCH_ES256_SCENARIOS scenarios of the es256 phase: ttm,drain
 #   BENCH_DURATION       seconds measured per closed-loop scenario (12), BENCH_WARMUP (3)
 #   BENCH_CONCURRENCY    connections of the closed-loop scenarios (16)
 #   BENCH_TTM_RATES      offered players/s (200,1000), BENCH_TTM_DURATION seconds per rate (15)
@@ -32,6 +33,7 @@ RUN_ID=$(date +%Y%m%d-%H%M%S)
 PARTS=$RESULTS/parts-$RUN_ID
 PHASES=${BENCH_PHASES:-rs256,es256,ttm50}
 SCENARIOS=${BENCH_SCENARIOS:-health,enqueue,status,ttm,drain,sockets}
+ES256_SCENARIOS=${BENCH_ES256_SCENARIOS:-ttm,drain}
 DURATION=${BENCH_DURATION:-12}
 WARMUP=${BENCH_WARMUP:-3}
 CONCURRENCY=${BENCH_CONCURRENCY:-16}
@@ -176,7 +178,7 @@ STARTED=$(date +%s)
 for phase in ${PHASES//,/ }; do
     case "$phase" in
         rs256) run_phase rs256 250 RS256 "$SCENARIOS" ;;
-        es256) run_phase es256 250 ES256 drain ;;
+        es256) run_phase es256 250 ES256 "$ES256_SCENARIOS" ;;
         ttm50) run_phase ttm50 50 RS256 ttm ;;
         *) echo "unknown phase $phase" >&2; exit 2 ;;
     esac
