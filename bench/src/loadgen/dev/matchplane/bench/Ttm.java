@@ -1,8 +1,6 @@
 package dev.matchplane.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -22,19 +21,21 @@ final class Ttm {
     private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"status\":\"([^\"]+)\"");
 
     private final Config config;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     Ttm(Config config) {
         this.config = config;
     }
 
+    /** The client of the WebSocket scenarios: {@code wsLoops} selector threads (1) for every socket of a run. */
+    static WsClient client(Config config) throws IOException {
+        return new WsClient(config.host(), config.port(), "/realtime", config.integer("wsLoops", 1));
+    }
+
     /** Whether /realtime exists on this build (it answers the upgrade); false before realtime is merged. */
-    static boolean available(Config config, HttpClient client) {
+    static boolean available(WsClient client) {
         try {
             Player probe = new Player("probe-" + Config.tag(), "probe:1", true);
-            client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create("ws://" + config.host() + ":" + config.port() + "/realtime"), probe)
-                    .get().abort();
+            client.connect(probe, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS).abort();
             return true;
         }
         catch (Exception ex) {
@@ -43,8 +44,14 @@ final class Ttm {
     }
 
     void run(int rate) throws Exception {
+        try (WsClient client = client(config)) {
+            run(rate, client);
+        } // closing the client drops the sockets still open
+    }
+
+    private void run(int rate, WsClient client) throws Exception {
         int interval = config.integer("interval", 250);
-        if (!available(config, client)) {
+        if (!available(client)) {
             skipped(rate, interval);
             return;
         }
@@ -54,7 +61,6 @@ final class Ttm {
         Duration duration = config.seconds("ttmDuration", 15);
         int count = (int) (rate * duration.toMillis() / 1000) / 2 * 2; // even: every player can find a partner
         List<Player> players = new ArrayList<>(count);
-        URI uri = URI.create("ws://" + config.host() + ":" + config.port() + "/realtime");
         int warmupPlayers = (int) (rate * config.decimal("ttmWarmup", 3));
         count += warmupPlayers / 2 * 2;
         CpuMeter meter = null;
@@ -74,11 +80,7 @@ final class Ttm {
             Player player = new Player("t" + tag + "-" + i, landType + ":2", true);
             players.add(player);
             player.startedAt = System.nanoTime();
-            client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, player)
-                    .exceptionally(failure -> {
-                        player.onError(null, failure);
-                        return null;
-                    });
+            client.connect(player, Duration.ofSeconds(10)); // a failure reaches player.onError
         }
         double offeredSeconds = (System.nanoTime() - start) / 1e9 * (count - warmupPlayers) / count;
         Map<String, Object> cpu = meter == null ? Map.of() : meter.stop();
@@ -89,11 +91,6 @@ final class Ttm {
         }
         Thread.sleep(500); // a duplicate push would arrive shortly after the first
         report(rate, interval, offeredSeconds, players.subList(warmupPlayers, count), players, cpu, tickStats);
-        players.forEach(p -> {
-            if (p.socket != null && !p.closed) {
-                p.socket.abort();
-            }
-        });
     }
 
     private void register(String landType) throws IOException {
