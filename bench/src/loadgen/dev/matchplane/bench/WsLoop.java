@@ -107,12 +107,22 @@ final class WsLoop implements Runnable {
     }
 
     private static void ready(SelectionKey key) {
-        ((WsConnection) key.attachment()).ready(key);
+        guarded(() -> ((WsConnection) key.attachment()).ready(key));
     }
 
     private void runTasks() {
         for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-            task.run();
+            guarded(task);
+        }
+    }
+
+    /** A listener that throws must not end the loop, and with it every other connection. */
+    private static void guarded(Runnable work) {
+        try {
+            work.run();
+        }
+        catch (RuntimeException ex) {
+            System.err.println("  ws loop: " + ex);
         }
     }
 
@@ -130,7 +140,7 @@ final class WsLoop implements Runnable {
         long now = System.nanoTime();
         while (!timers.isEmpty() && timers.peek().at() <= now) {
             Timer timer = timers.poll();
-            timer.connection().expire(timer.at());
+            guarded(() -> timer.connection().expire(timer.at()));
         }
     }
 
