@@ -19,6 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Ttm {
 
     private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"status\":\"([^\"]+)\"");
+    /** An unmatched player whose push arrived while the report was being made: late, not lost. */
+    private static final String PUSHED_LATE = "pushed after the grace";
 
     private final Config config;
 
@@ -104,7 +106,7 @@ final class Ttm {
     }
 
     private void report(int rate, int interval, double offeredSeconds, List<Player> players, List<Player> all,
-            Map<String, Object> cpu, Map<String, Object> tickStats) throws IOException {
+            Map<String, Object> cpu, Map<String, Object> tickStats) throws IOException, InterruptedException {
         int count = players.size();
         Latencies ttm = new Latencies();
         Latencies connect = new Latencies();
@@ -114,11 +116,13 @@ final class Ttm {
         Map<String, Set<String>> ticketsByMatch = new HashMap<>();
         Map<String, String> matchByTicket = new HashMap<>();
         List<String> errors = new ArrayList<>();
+        List<Player> unmatchedPlayers = new ArrayList<>();
         for (Player p : players) {
             if (p.assignedCount == 0) {
                 // accepted (enqueued) but never matched is a loss; never admitted (no socket, error) is overload
                 if (p.enqueuedAt != 0) {
                     unmatched++;
+                    unmatchedPlayers.add(p);
                 }
                 else {
                     failed++;
@@ -142,8 +146,9 @@ final class Ttm {
             }
         }
         long badMatches = ticketsByMatch.values().stream().filter(t -> t.size() != 2).count();
-        Map<String, Long> unmatchedStatus = statusOfUnmatched(players);
+        Map<String, Long> unmatchedStatus = statusOfUnmatched(unmatchedPlayers);
         long stillQueued = unmatchedStatus.getOrDefault("queued", 0L);
+        long pushedLate = unmatchedStatus.getOrDefault(PUSHED_LATE, 0L);
         double p50Target = interval / 2.0 + 10;
         double p99Target = interval + 50;
         boolean met = ttm.ms(50) <= p50Target && ttm.ms(99) <= p99Target && unmatched == 0 && failed == 0
@@ -176,37 +181,63 @@ final class Ttm {
                 + interval + " ms",
                 "p50 " + Fmt.ms(ttm.ms(50)) + " / p90 " + Fmt.ms(ttm.ms(90)) + " / p99 " + Fmt.ms(ttm.ms(99))
                         + " / max " + Fmt.ms(ttm.maxMs()) + " ms; " + unmatched + " unmatched"
-                        + (stillQueued > 0 ? " (" + stillQueued + " still queued)" : "") + ", " + duplicates + " dup"
+                        + waiting(stillQueued, pushedLate) + ", " + duplicates + " dup"
                         + (failed > 0 ? ", " + failed + " not admitted" : ""),
                 "tick " + interval + " ms", "p50 " + Fmt.pct(ttm.ms(50) / interval) + ", p99 "
                         + Fmt.pct(ttm.ms(99) / interval) + " of tick",
                 targeted ? "p50 <= " + Fmt.num(p50Target) + ", p99 <= " + Fmt.num(p99Target) + " ms, 0 lost/dup" : "",
-                targeted ? Result.verdict(met) : (unmatched - stillQueued == 0 && duplicates == 0 ? "no loss/dup"
+                targeted ? Result.verdict(met) : (unmatched - stillQueued - pushedLate == 0 && duplicates == 0 ? "no loss/dup"
                         : "LOSS/DUP")
                         + (targeted || failed == 0 ? "" : ", overloaded"))
                 .save(config.parts());
     }
 
+    private static String waiting(long stillQueued, long pushedLate) {
+        List<String> parts = new ArrayList<>();
+        if (stillQueued > 0) {
+            parts.add(stillQueued + " still queued");
+        }
+        if (pushedLate > 0) {
+            parts.add(pushedLate + " pushed late");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
     /**
-     * What became of the tickets whose players got no push: {@code queued} means still waiting (with an odd number
-     * of admitted players one is left without a partner, or the grace ended first), {@code assigned} would be a
-     * lost push, anything else a lost ticket.
+     * What became of the tickets whose players got no push within the grace: {@code queued} means still waiting
+     * (with an odd number of admitted players one is left without a partner, or the grace ended first),
+     * {@link #PUSHED_LATE} that the push came while this ran (an overloaded app still working off its backlog),
+     * {@code assigned} a push that did not come within 5 s more: lost; anything else a lost ticket.
      */
-    private Map<String, Long> statusOfUnmatched(List<Player> players) {
+    private Map<String, Long> statusOfUnmatched(List<Player> unmatched) throws InterruptedException {
         Map<String, Long> byStatus = new java.util.TreeMap<>();
+        List<Player> assignedWithoutPush = new ArrayList<>();
         try (RawHttp http = new RawHttp(config.host(), config.port())) {
-            for (Player p : players) {
-                if (p.assignedCount == 0 && p.enqueuedAt != 0 && p.ticketId != null) {
+            for (Player p : unmatched) {
+                if (p.assignedCount > 0) {
+                    byStatus.merge(PUSHED_LATE, 1L, Long::sum);
+                }
+                else if (p.ticketId != null) {
                     int code = http.get("/v1/matchmaking/status/" + p.ticketId);
                     java.util.regex.Matcher m = STATUS.matcher(http.body());
                     String status = code == 200 && m.find() ? m.group(1) : "http-" + code;
-                    byStatus.merge(status, 1L, Long::sum);
+                    if (status.equals("assigned")) {
+                        assignedWithoutPush.add(p);
+                    }
+                    else {
+                        byStatus.merge(status, 1L, Long::sum);
+                    }
                 }
             }
         }
         catch (IOException ex) {
             byStatus.put("unknown: " + ex, 1L);
         }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline && assignedWithoutPush.stream().anyMatch(p -> p.assignedCount == 0)) {
+            Thread.sleep(50);
+        }
+        assignedWithoutPush.forEach(p -> byStatus.merge(p.assignedCount > 0 ? PUSHED_LATE : "assigned", 1L, Long::sum));
         return byStatus;
     }
 
