@@ -15,6 +15,7 @@
 #   BENCH_TTM_RATES      offered players/s (200,1000), BENCH_TTM_DURATION seconds per rate (15)
 #   BENCH_DRAIN_TICKETS  (20000), BENCH_SOCKETS (10000), BENCH_SIGNING_SECONDS (10)
 #   BENCH_HEAP           app heap (512m), BENCH_APP_OPTS extra JVM options for the app
+#   BENCH_LOADGEN_OPTS   extra JVM options for the load generator (e.g. a JFR recording of its own CPU)
 #   BENCH_JFR=1          record a JFR profile of the app per phase into bench/results/
 #   BENCH_JAR            run this application jar instead of building target/ (before/after comparisons)
 #   BENCH_JAVA_HOME      JDK that runs the app, the load generator and the signing ceiling (default: java on PATH);
@@ -77,7 +78,8 @@ trap 'exit 130' INT TERM
 
 loadgen() {
     # a separate JVM; run in the background and waited for, so that the trap can stop it
-    java -Xmx1536m -cp "$BUILD/loadgen" dev.matchplane.bench.Bench "$@" &
+    # shellcheck disable=SC2086
+    java -Xmx1536m ${BENCH_LOADGEN_OPTS:-} -cp "$BUILD/loadgen" dev.matchplane.bench.Bench "$@" &
     LOADGEN_PID=$!
     local status=0
     wait "$LOADGEN_PID" || status=$?

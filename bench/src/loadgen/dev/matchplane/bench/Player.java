@@ -1,7 +1,5 @@
 package dev.matchplane.bench;
 
-import java.net.http.WebSocket;
-import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code enqueued} and {@code match.assigned} arrive (CONTRACT §6). Counts every match.assigned, so a duplicate
  * push is seen. Optionally closes the socket once assigned, as a real client leaving for its game server would.
  */
-final class Player implements WebSocket.Listener {
+final class Player implements WsClient.Listener {
 
     private static final Pattern TICKET_ID = Pattern.compile("\"ticketId\":\"([^\"]+)\"");
     private static final Pattern MATCH_ID = Pattern.compile("\"matchId\":\"([^\"]+)\"");
@@ -18,7 +16,6 @@ final class Player implements WebSocket.Listener {
     final String playerId;
     private final String enqueueMessage;
     private final boolean closeWhenAssigned;
-    private final StringBuilder partial = new StringBuilder();
     volatile long startedAt;
     volatile long openedAt;
     volatile long sentAt;
@@ -29,7 +26,7 @@ final class Player implements WebSocket.Listener {
     volatile String matchId;
     volatile String error;
     volatile boolean closed;
-    volatile WebSocket socket;
+    volatile WsConnection socket;
 
     Player(String playerId, String queueKey, boolean closeWhenAssigned) {
         this.playerId = playerId;
@@ -39,27 +36,15 @@ final class Player implements WebSocket.Listener {
     }
 
     @Override
-    public void onOpen(WebSocket webSocket) {
+    public void onOpen(WsConnection webSocket) {
         socket = webSocket;
         openedAt = System.nanoTime();
-        webSocket.request(1);
         sentAt = System.nanoTime();
-        webSocket.sendText(enqueueMessage, true);
+        webSocket.sendText(enqueueMessage);
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            String message = partial.toString();
-            partial.setLength(0);
-            handle(webSocket, message);
-        }
-        webSocket.request(1);
-        return null;
-    }
-
-    private void handle(WebSocket webSocket, String message) {
+    public void onText(WsConnection webSocket, String message) {
         long now = System.nanoTime();
         if (message.contains("\"type\":\"match.assigned\"")) {
             if (assignedCount++ == 0) {
@@ -67,7 +52,7 @@ final class Player implements WebSocket.Listener {
                 ticketId = group(TICKET_ID, message);
                 matchId = group(MATCH_ID, message);
                 if (closeWhenAssigned) {
-                    webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "matched");
+                    webSocket.sendClose(1000, "matched");
                 }
             }
         }
@@ -88,16 +73,15 @@ final class Player implements WebSocket.Listener {
     }
 
     @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    public void onClose(WsConnection webSocket, int statusCode, String reason) {
         closed = true;
         if (assignedCount == 0 && error == null) {
             error = "closed " + statusCode + " " + reason;
         }
-        return null;
     }
 
     @Override
-    public void onError(WebSocket webSocket, Throwable failure) {
+    public void onError(WsConnection webSocket, Throwable failure) {
         closed = true;
         if (error == null) {
             error = failure.toString();

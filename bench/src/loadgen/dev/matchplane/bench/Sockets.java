@@ -1,8 +1,6 @@
 package dev.matchplane.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +20,20 @@ final class Sockets {
     private static final double MIB = 1024.0 * 1024.0;
 
     private final Config config;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
 
     Sockets(Config config) {
         this.config = config;
     }
 
     void run() throws Exception {
+        try (WsClient client = Ttm.client(config)) {
+            run(client);
+        } // closing the client drops the sockets
+    }
+
+    private void run(WsClient client) throws Exception {
         int target = config.integer("sockets", 10_000);
-        if (!Ttm.available(config, client)) {
+        if (!Ttm.available(client)) {
             new Result("sockets", config.phase()).put("skipped", "/realtime not available in this build")
                     .row(Fmt.num(target) + " idle subscribed sockets", "skipped: no /realtime endpoint", "", "", "",
                             "skipped")
@@ -39,7 +42,6 @@ final class Sockets {
         }
         double heapBefore = heapAfterGc();
         String tag = Config.tag();
-        URI uri = URI.create("ws://" + config.host() + ":" + config.port() + "/realtime");
         Semaphore handshakes = new Semaphore(config.integer("socketsInFlight", 100));
         List<Player> players = new ArrayList<>(target);
         CpuMeter meter = CpuMeter.start(config);
@@ -49,13 +51,8 @@ final class Sockets {
             Player player = new Player("k" + tag + "-" + i, "bk" + tag + ":2", false);
             players.add(player);
             player.startedAt = System.nanoTime();
-            client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20)).buildAsync(uri, player)
-                    .whenComplete((ws, failure) -> {
-                        handshakes.release();
-                        if (failure != null) {
-                            player.onError(null, failure);
-                        }
-                    });
+            // a failure reaches player.onError
+            client.connect(player, Duration.ofSeconds(20)).whenComplete((ws, failure) -> handshakes.release());
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline
@@ -69,11 +66,6 @@ final class Sockets {
         long held = players.stream().filter(p -> p.enqueuedAt != 0 && !p.closed).count();
         List<String> errors = players.stream().map(p -> p.error).filter(e -> e != null).distinct().limit(5).toList();
         report(target, held, openSeconds, heapBefore, heapAfter, errors, cpu);
-        players.forEach(p -> {
-            if (p.socket != null) {
-                p.socket.abort();
-            }
-        });
     }
 
     private void report(int target, long held, double openSeconds, double before, double after, List<String> errors,

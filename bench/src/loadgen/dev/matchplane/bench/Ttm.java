@@ -1,8 +1,6 @@
 package dev.matchplane.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,21 +19,25 @@ import java.util.concurrent.locks.LockSupport;
 final class Ttm {
 
     private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"status\":\"([^\"]+)\"");
+    /** An unmatched player whose push arrived while the report was being made: late, not lost. */
+    private static final String PUSHED_LATE = "pushed after the grace";
 
     private final Config config;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     Ttm(Config config) {
         this.config = config;
     }
 
+    /** The client of the WebSocket scenarios: {@code wsLoops} selector threads (1) for every socket of a run. */
+    static WsClient client(Config config) throws IOException {
+        return new WsClient(config.host(), config.port(), "/realtime", config.integer("wsLoops", 1));
+    }
+
     /** Whether /realtime exists on this build (it answers the upgrade); false before realtime is merged. */
-    static boolean available(Config config, HttpClient client) {
+    static boolean available(WsClient client) {
         try {
             Player probe = new Player("probe-" + Config.tag(), "probe:1", true);
-            client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create("ws://" + config.host() + ":" + config.port() + "/realtime"), probe)
-                    .get().abort();
+            client.connect(probe, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS).abort();
             return true;
         }
         catch (Exception ex) {
@@ -43,8 +46,14 @@ final class Ttm {
     }
 
     void run(int rate) throws Exception {
+        try (WsClient client = client(config)) {
+            run(rate, client);
+        } // closing the client drops the sockets still open
+    }
+
+    private void run(int rate, WsClient client) throws Exception {
         int interval = config.integer("interval", 250);
-        if (!available(config, client)) {
+        if (!available(client)) {
             skipped(rate, interval);
             return;
         }
@@ -54,7 +63,6 @@ final class Ttm {
         Duration duration = config.seconds("ttmDuration", 15);
         int count = (int) (rate * duration.toMillis() / 1000) / 2 * 2; // even: every player can find a partner
         List<Player> players = new ArrayList<>(count);
-        URI uri = URI.create("ws://" + config.host() + ":" + config.port() + "/realtime");
         int warmupPlayers = (int) (rate * config.decimal("ttmWarmup", 3));
         count += warmupPlayers / 2 * 2;
         CpuMeter meter = null;
@@ -74,11 +82,7 @@ final class Ttm {
             Player player = new Player("t" + tag + "-" + i, landType + ":2", true);
             players.add(player);
             player.startedAt = System.nanoTime();
-            client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, player)
-                    .exceptionally(failure -> {
-                        player.onError(null, failure);
-                        return null;
-                    });
+            client.connect(player, Duration.ofSeconds(10)); // a failure reaches player.onError
         }
         double offeredSeconds = (System.nanoTime() - start) / 1e9 * (count - warmupPlayers) / count;
         Map<String, Object> cpu = meter == null ? Map.of() : meter.stop();
@@ -89,11 +93,6 @@ final class Ttm {
         }
         Thread.sleep(500); // a duplicate push would arrive shortly after the first
         report(rate, interval, offeredSeconds, players.subList(warmupPlayers, count), players, cpu, tickStats);
-        players.forEach(p -> {
-            if (p.socket != null && !p.closed) {
-                p.socket.abort();
-            }
-        });
     }
 
     private void register(String landType) throws IOException {
@@ -107,7 +106,7 @@ final class Ttm {
     }
 
     private void report(int rate, int interval, double offeredSeconds, List<Player> players, List<Player> all,
-            Map<String, Object> cpu, Map<String, Object> tickStats) throws IOException {
+            Map<String, Object> cpu, Map<String, Object> tickStats) throws IOException, InterruptedException {
         int count = players.size();
         Latencies ttm = new Latencies();
         Latencies connect = new Latencies();
@@ -117,11 +116,13 @@ final class Ttm {
         Map<String, Set<String>> ticketsByMatch = new HashMap<>();
         Map<String, String> matchByTicket = new HashMap<>();
         List<String> errors = new ArrayList<>();
+        List<Player> unmatchedPlayers = new ArrayList<>();
         for (Player p : players) {
             if (p.assignedCount == 0) {
                 // accepted (enqueued) but never matched is a loss; never admitted (no socket, error) is overload
                 if (p.enqueuedAt != 0) {
                     unmatched++;
+                    unmatchedPlayers.add(p);
                 }
                 else {
                     failed++;
@@ -145,8 +146,9 @@ final class Ttm {
             }
         }
         long badMatches = ticketsByMatch.values().stream().filter(t -> t.size() != 2).count();
-        Map<String, Long> unmatchedStatus = statusOfUnmatched(players);
+        Map<String, Long> unmatchedStatus = statusOfUnmatched(unmatchedPlayers);
         long stillQueued = unmatchedStatus.getOrDefault("queued", 0L);
+        long pushedLate = unmatchedStatus.getOrDefault(PUSHED_LATE, 0L);
         double p50Target = interval / 2.0 + 10;
         double p99Target = interval + 50;
         boolean met = ttm.ms(50) <= p50Target && ttm.ms(99) <= p99Target && unmatched == 0 && failed == 0
@@ -179,37 +181,63 @@ final class Ttm {
                 + interval + " ms",
                 "p50 " + Fmt.ms(ttm.ms(50)) + " / p90 " + Fmt.ms(ttm.ms(90)) + " / p99 " + Fmt.ms(ttm.ms(99))
                         + " / max " + Fmt.ms(ttm.maxMs()) + " ms; " + unmatched + " unmatched"
-                        + (stillQueued > 0 ? " (" + stillQueued + " still queued)" : "") + ", " + duplicates + " dup"
+                        + waiting(stillQueued, pushedLate) + ", " + duplicates + " dup"
                         + (failed > 0 ? ", " + failed + " not admitted" : ""),
                 "tick " + interval + " ms", "p50 " + Fmt.pct(ttm.ms(50) / interval) + ", p99 "
                         + Fmt.pct(ttm.ms(99) / interval) + " of tick",
                 targeted ? "p50 <= " + Fmt.num(p50Target) + ", p99 <= " + Fmt.num(p99Target) + " ms, 0 lost/dup" : "",
-                targeted ? Result.verdict(met) : (unmatched - stillQueued == 0 && duplicates == 0 ? "no loss/dup"
+                targeted ? Result.verdict(met) : (unmatched - stillQueued - pushedLate == 0 && duplicates == 0 ? "no loss/dup"
                         : "LOSS/DUP")
                         + (targeted || failed == 0 ? "" : ", overloaded"))
                 .save(config.parts());
     }
 
+    private static String waiting(long stillQueued, long pushedLate) {
+        List<String> parts = new ArrayList<>();
+        if (stillQueued > 0) {
+            parts.add(stillQueued + " still queued");
+        }
+        if (pushedLate > 0) {
+            parts.add(pushedLate + " pushed late");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
     /**
-     * What became of the tickets whose players got no push: {@code queued} means still waiting (with an odd number
-     * of admitted players one is left without a partner, or the grace ended first), {@code assigned} would be a
-     * lost push, anything else a lost ticket.
+     * What became of the tickets whose players got no push within the grace: {@code queued} means still waiting
+     * (with an odd number of admitted players one is left without a partner, or the grace ended first),
+     * {@link #PUSHED_LATE} that the push came while this ran (an overloaded app still working off its backlog),
+     * {@code assigned} a push that did not come within 5 s more: lost; anything else a lost ticket.
      */
-    private Map<String, Long> statusOfUnmatched(List<Player> players) {
+    private Map<String, Long> statusOfUnmatched(List<Player> unmatched) throws InterruptedException {
         Map<String, Long> byStatus = new java.util.TreeMap<>();
+        List<Player> assignedWithoutPush = new ArrayList<>();
         try (RawHttp http = new RawHttp(config.host(), config.port())) {
-            for (Player p : players) {
-                if (p.assignedCount == 0 && p.enqueuedAt != 0 && p.ticketId != null) {
+            for (Player p : unmatched) {
+                if (p.assignedCount > 0) {
+                    byStatus.merge(PUSHED_LATE, 1L, Long::sum);
+                }
+                else if (p.ticketId != null) {
                     int code = http.get("/v1/matchmaking/status/" + p.ticketId);
                     java.util.regex.Matcher m = STATUS.matcher(http.body());
                     String status = code == 200 && m.find() ? m.group(1) : "http-" + code;
-                    byStatus.merge(status, 1L, Long::sum);
+                    if (status.equals("assigned")) {
+                        assignedWithoutPush.add(p);
+                    }
+                    else {
+                        byStatus.merge(status, 1L, Long::sum);
+                    }
                 }
             }
         }
         catch (IOException ex) {
             byStatus.put("unknown: " + ex, 1L);
         }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline && assignedWithoutPush.stream().anyMatch(p -> p.assignedCount == 0)) {
+            Thread.sleep(50);
+        }
+        assignedWithoutPush.forEach(p -> byStatus.merge(p.assignedCount > 0 ? PUSHED_LATE : "assigned", 1L, Long::sum));
         return byStatus;
     }
 
