@@ -62,7 +62,7 @@ final class SigningCeiling {
                 .put("tokens_per_second", Double.isNaN(mean) ? null : Math.round(mean))
                 .put("runs_tokens_per_second", runs)
                 .put("seconds_per_run", config.decimal("signingSeconds", 10))
-                .row(algorithm + ", JjwtMatchTokens, " + both.threads() + " threads, batches of 1,000, app idle, "
+                .row(algorithm + ", JwsMatchTokens, " + both.threads() + " threads, batches of 1,000, app idle, "
                         + "before + after drain",
                         Fmt.num(mean) + " tokens/s (runs: " + String.join(", ", runs.stream().map(Fmt::num).toList())
                                 + ")", "", "", "", "")

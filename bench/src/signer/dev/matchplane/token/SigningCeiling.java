@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The signing ceiling of the drain scenario: how many match tokens per second this machine signs with the
- * production code ({@link JjwtMatchTokens}, its pool of one thread per core) and the given algorithm, in batches
+ * production code ({@link JwsMatchTokens}, its pool of one thread per core) and the given algorithm, in batches
  * the size of a full tick (a 1,000-ticket window of a {@code :2} queue = 1,000 tokens). Lives in the token package
  * only to reach the package-private classes; compiled by bench/run.sh against the application jar, never part of
  * the application or its tests.
@@ -41,7 +41,7 @@ public final class SigningCeiling {
             }
         };
         TokenProperties properties = properties(algorithm);
-        JjwtMatchTokens tokens = new JjwtMatchTokens(keys, properties);
+        JwsMatchTokens tokens = new JwsMatchTokens(keys, properties);
         List<TokenClaims> batch = claims(batchSize);
         signFor(tokens, batch, warmup);
         long started = System.nanoTime();
@@ -95,7 +95,7 @@ public final class SigningCeiling {
         return null;
     }
 
-    private static long signFor(JjwtMatchTokens tokens, List<TokenClaims> batch, double seconds) {
+    private static long signFor(JwsMatchTokens tokens, List<TokenClaims> batch, double seconds) {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long signed = 0;
         while (System.nanoTime() < end) {

@@ -1,16 +1,25 @@
 package dev.matchplane.token;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.EllipticCurve;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
-import io.jsonwebtoken.security.Jwks;
+import javax.crypto.KeyAgreement;
+
 
 /**
  * Reads PKCS#8 private keys (PEM text or DER) into signing keys. Error messages never quote the key: they end up in
@@ -63,7 +72,7 @@ final class PemKeys {
         return SigningKey.of(algorithm, privateKey, derivePublic(privateKey));
     }
 
-    /** RSA: modulus and exponent are in the CRT key. EC: jjwt multiplies the curve generator by the secret. */
+    /** RSA: modulus and exponent are in the CRT key. EC: see {@link #deriveEcPublic}. */
     private static PublicKey derivePublic(PrivateKey key) {
         if (key instanceof RSAPrivateCrtKey rsa) {
             try {
@@ -75,8 +84,51 @@ final class PemKeys {
             }
         }
         if (key instanceof ECPrivateKey ec) {
-            return Jwks.builder().key(ec).build().toPublicJwk().toKey();
+            try {
+                return deriveEcPublic(ec);
+            }
+            catch (GeneralSecurityException ex) {
+                throw new IllegalStateException("cannot derive the EC public key", ex);
+            }
         }
         throw new IllegalArgumentException("the token signing key must carry its public part (RSA CRT or EC)");
+    }
+
+    /**
+     * The public point Q = d·G of a P-256 key ({@link TokenAlgorithm#requireFits} checked the curve). The JDK has no
+     * call for it, but ECDH of the secret d with the generator G yields the x of d·G, computed by the same JDK code
+     * that handles d when signing, not by arithmetic of ours on the secret. The curve equation then leaves two y,
+     * one for Q and one for -Q; the one whose key verifies a signature made with d is Q. The rest is public values.
+     */
+    private static PublicKey deriveEcPublic(ECPrivateKey key) throws GeneralSecurityException {
+        ECParameterSpec params = key.getParams();
+        KeyFactory factory = KeyFactory.getInstance("EC");
+        KeyAgreement ecdh = KeyAgreement.getInstance("ECDH");
+        ecdh.init(key);
+        ecdh.doPhase(factory.generatePublic(new ECPublicKeySpec(params.getGenerator(), params)), true);
+        BigInteger x = new BigInteger(1, ecdh.generateSecret());
+        EllipticCurve curve = params.getCurve();
+        BigInteger p = ((ECFieldFp) curve.getField()).getP();
+        BigInteger ySquared = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
+        // A square root modulo p ≡ 3 (mod 4), as the P-256 prime is: ySquared^((p + 1) / 4).
+        BigInteger y = ySquared.modPow(p.add(BigInteger.ONE).shiftRight(2), p);
+        if (!y.multiply(y).mod(p).equals(ySquared)) {
+            throw new IllegalStateException("the EC key's public point is not on its curve");
+        }
+        byte[] probe = "matchplane public key check".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance(TokenAlgorithm.ES256.jcaSignature());
+        signer.initSign(key);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        for (BigInteger candidate : new BigInteger[] { y, p.subtract(y) }) {
+            PublicKey publicKey = factory.generatePublic(new ECPublicKeySpec(new ECPoint(x, candidate), params));
+            Signature verifier = Signature.getInstance(TokenAlgorithm.ES256.jcaSignature());
+            verifier.initVerify(publicKey);
+            verifier.update(probe);
+            if (verifier.verify(signature)) {
+                return publicKey;
+            }
+        }
+        throw new IllegalStateException("neither point of the EC key's x verifies its signature");
     }
 }

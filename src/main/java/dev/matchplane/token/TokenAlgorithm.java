@@ -14,22 +14,32 @@ import java.security.spec.RSAKeyGenParameterSpec;
 enum TokenAlgorithm {
 
     /** RSASSA-PKCS1-v1_5 with SHA-256 on an RSA key of 2048 bits or more (compat default). */
-    RS256("RSA"),
-    /** ECDSA with SHA-256 on the P-256 curve: smaller tokens, faster signing. */
-    ES256("EC");
+    RS256("RSA", "SHA256withRSA"),
+    /**
+     * ECDSA with SHA-256 on the P-256 curve: smaller tokens, faster signing. JWS wants the signature as the
+     * fixed-size R||S of RFC 7518 §3.4, which is the JDK's P1363 format, not its default DER.
+     */
+    ES256("EC", "SHA256withECDSAinP1363Format");
 
     private static final int RSA_BITS = 2048;
     private static final ECParameterSpec P256 = p256();
 
     private final String keyType;
+    private final String jcaSignature;
 
-    TokenAlgorithm(String keyType) {
+    TokenAlgorithm(String keyType, String jcaSignature) {
         this.keyType = keyType;
+        this.jcaSignature = jcaSignature;
     }
 
     /** JCA key algorithm and JWK {@code kty}: {@code RSA} or {@code EC}. */
     String keyType() {
         return keyType;
+    }
+
+    /** The JCA {@link java.security.Signature} algorithm that produces this JWS algorithm's signature bytes. */
+    String jcaSignature() {
+        return jcaSignature;
     }
 
     KeyPair generate() {

@@ -1,6 +1,6 @@
 /**
- * Match tokens (JWTs a game server verifies) and the JWKS that publishes their keys (CONTRACT §5).
- * jjwt is used only inside this package.
+ * Match tokens (JWTs a game server verifies) and the JWKS that publishes their keys (CONTRACT §5). Tokens and JWKs
+ * are written by hand on the JDK's own cryptography; tests verify them with an independent JOSE library.
  */
 @NullMarked
 package dev.matchplane.token;

@@ -14,8 +14,8 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 /**
- * Verifies match tokens the way a game server would: with nimbus-jose-jwt (not jjwt, which signs them), against a
- * JWKS document, requiring our issuer, audience and claims, and rejecting expired tokens.
+ * Verifies match tokens the way a game server would: with nimbus-jose-jwt (independent of our signing code), against
+ * a JWKS document, requiring our issuer, audience and claims, and rejecting expired tokens.
  */
 final class GameServer {
 

@@ -32,6 +32,18 @@ class PemKeysTests {
         assertThat(key.kid()).isEqualTo(JsonWebKeys.thumbprint(pair.getPublic()));
     }
 
+    /** The derivation picks one of two points by their y; 32 keys miss one of the choices with odds of 2^-31. */
+    @Test
+    void ecPublicPartIsDerivedRightForEveryKey() {
+        for (int i = 0; i < 32; i++) {
+            KeyPair pair = TokenAlgorithm.ES256.generate();
+
+            SigningKey key = PemKeys.fromPkcs8(pair.getPrivate().getEncoded(), TokenAlgorithm.ES256);
+
+            assertThat(key.publicKey().getEncoded()).isEqualTo(pair.getPublic().getEncoded());
+        }
+    }
+
     @Test
     void pemFromEnvironmentFileWithEscapedNewlinesIsAccepted() {
         KeyPair pair = TokenAlgorithm.ES256.generate();
