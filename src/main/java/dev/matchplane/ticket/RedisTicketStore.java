@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.matchplane.system.RedisKeys;
+import dev.matchplane.system.RedisRequestConnections;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-/** {@link TicketStore} on Redis: one Lua script per change, one HMGET per read. */
+/**
+ * {@link TicketStore} on Redis: one Lua script per change, one HMGET per read, each over a blocking connection of the
+ * request thread's own ({@link RedisRequestConnections}).
+ */
 @Repository
 @SuppressWarnings("rawtypes")
 class RedisTicketStore implements TicketStore {
@@ -30,9 +34,9 @@ class RedisTicketStore implements TicketStore {
     private final RedisScript<Long> finishScript;
     private final long endedRetentionSeconds;
 
-    RedisTicketStore(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, TicketScripts scripts,
+    RedisTicketStore(RedisRequestConnections redis, RedisKeys keys, ObjectMapper json, TicketScripts scripts,
             dev.matchplane.matching.MatchmakingProperties properties) {
-        this.redis = redis;
+        this.redis = redis.template();
         this.keys = keys;
         this.json = json;
         this.enqueueScript = scripts.enqueue();
