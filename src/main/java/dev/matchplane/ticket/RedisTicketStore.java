@@ -24,6 +24,8 @@ class RedisTicketStore implements TicketStore {
 
     private static final List<Object> FIELDS = List.of("status", "queueKey", "groupId", "members", "groupSize",
             "region", "createdAt", "updatedAt", "assignment");
+    private static final List<Object> STATUS_FIELDS = List.of("status", "queueKey", "groupId", "createdAt",
+            "assignment");
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
 
@@ -86,6 +88,16 @@ class RedisTicketStore implements TicketStore {
                 text(values, 2), json.readValue(text(values, 3), STRING_LIST), Integer.parseInt(text(values, 4)),
                 blankToNull(values.get(5)), Instant.ofEpochMilli(Long.parseLong(text(values, 6))),
                 Instant.ofEpochMilli(Long.parseLong(text(values, 7))), blankToNull(values.get(8))));
+    }
+
+    @Override
+    public Optional<TicketStatusView> findStatus(String ticketId) {
+        List<Object> values = redis.opsForHash().multiGet(keys.ticket(ticketId), STATUS_FIELDS);
+        if (values.get(0) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TicketStatusView(ticketId, TicketStatus.fromStored(text(values, 0)), text(values, 1),
+                text(values, 2), Instant.ofEpochMilli(Long.parseLong(text(values, 3))), blankToNull(values.get(4))));
     }
 
     private static String text(List<Object> values, int index) {
