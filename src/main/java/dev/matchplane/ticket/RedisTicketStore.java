@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.matchplane.system.RedisKeys;
+import dev.matchplane.system.RedisRequestConnections;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -13,13 +14,18 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-/** {@link TicketStore} on Redis: one Lua script per change, one HMGET per read. */
+/**
+ * {@link TicketStore} on Redis: one Lua script per change, one HMGET per read, each over a blocking connection of the
+ * request thread's own ({@link RedisRequestConnections}).
+ */
 @Repository
 @SuppressWarnings("rawtypes")
 class RedisTicketStore implements TicketStore {
 
     private static final List<Object> FIELDS = List.of("status", "queueKey", "groupId", "members", "groupSize",
             "region", "createdAt", "updatedAt", "assignment");
+    private static final List<Object> STATUS_FIELDS = List.of("status", "queueKey", "groupId", "createdAt",
+            "assignment");
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
 
@@ -30,9 +36,9 @@ class RedisTicketStore implements TicketStore {
     private final RedisScript<Long> finishScript;
     private final long endedRetentionSeconds;
 
-    RedisTicketStore(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, TicketScripts scripts,
+    RedisTicketStore(RedisRequestConnections redis, RedisKeys keys, ObjectMapper json, TicketScripts scripts,
             dev.matchplane.matching.MatchmakingProperties properties) {
-        this.redis = redis;
+        this.redis = redis.template();
         this.keys = keys;
         this.json = json;
         this.enqueueScript = scripts.enqueue();
@@ -82,6 +88,16 @@ class RedisTicketStore implements TicketStore {
                 text(values, 2), json.readValue(text(values, 3), STRING_LIST), Integer.parseInt(text(values, 4)),
                 blankToNull(values.get(5)), Instant.ofEpochMilli(Long.parseLong(text(values, 6))),
                 Instant.ofEpochMilli(Long.parseLong(text(values, 7))), blankToNull(values.get(8))));
+    }
+
+    @Override
+    public Optional<TicketStatusView> findStatus(String ticketId) {
+        List<Object> values = redis.opsForHash().multiGet(keys.ticket(ticketId), STATUS_FIELDS);
+        if (values.get(0) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TicketStatusView(ticketId, TicketStatus.fromStored(text(values, 0)), text(values, 1),
+                text(values, 2), Instant.ofEpochMilli(Long.parseLong(text(values, 3))), blankToNull(values.get(4))));
     }
 
     private static String text(List<Object> values, int index) {

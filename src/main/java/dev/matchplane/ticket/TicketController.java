@@ -51,7 +51,7 @@ class TicketController {
 
     @GetMapping("/status/{ticketId}")
     StatusResponse status(@PathVariable String ticketId) {
-        Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new ProblemException(ErrorCode.TICKET_NOT_FOUND,
+        TicketStatusView ticket = tickets.findStatus(ticketId).orElseThrow(() -> new ProblemException(ErrorCode.TICKET_NOT_FOUND,
                 "No ticket '" + ticketId + "' (unknown, or past its retention)"));
         return StatusResponse.of(ticket);
     }
@@ -66,7 +66,7 @@ class TicketController {
     record StatusResponse(String ticketId, String status, String queueKey, String groupId, String createdAt,
             @JsonRawValue @Nullable String assignment) {
 
-        static StatusResponse of(Ticket ticket) {
+        static StatusResponse of(TicketStatusView ticket) {
             String assignment = ticket.status() == TicketStatus.ASSIGNED ? ticket.assignmentJson() : null;
             return new StatusResponse(ticket.ticketId(), ticket.status().publicName(), ticket.queueKey(),
                     ticket.groupId(), Timestamps.iso(ticket.createdAt()), assignment);

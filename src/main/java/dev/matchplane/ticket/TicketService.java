@@ -70,4 +70,8 @@ public class TicketService {
     public Optional<Ticket> find(String ticketId) {
         return TicketIdFormat.plausible(ticketId) ? store.find(ticketId) : Optional.empty();
     }
+
+    Optional<TicketStatusView> findStatus(String ticketId) {
+        return TicketIdFormat.plausible(ticketId) ? store.findStatus(ticketId) : Optional.empty();
+    }
 }

@@ -16,4 +16,7 @@ interface TicketStore {
     boolean cancel(String ticketId, Instant now);
 
     Optional<Ticket> find(String ticketId);
+
+    /** What the status endpoint shows; one read of only those fields. */
+    Optional<TicketStatusView> findStatus(String ticketId);
 }

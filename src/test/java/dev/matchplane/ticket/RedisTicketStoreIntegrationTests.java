@@ -167,8 +167,21 @@ class RedisTicketStoreIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void statusViewReadsTheSameFieldsAsTheFullTicket() {
+        String ticketId = tickets.enqueue(command(unique("q"), unique("g"), unique("p"))).ticketId();
+        Ticket full = store.find(ticketId).orElseThrow();
+        assertThat(store.findStatus(ticketId)).contains(new TicketStatusView(ticketId, full.status(), full.queueKey(),
+                full.groupId(), full.createdAt(), full.assignmentJson()));
+
+        redis.opsForHash().put(keys.ticket(ticketId), "assignment", "{\"landId\":\"l-1\"}");
+        assertThat(store.findStatus(ticketId)).get().extracting(TicketStatusView::assignmentJson)
+                .isEqualTo("{\"landId\":\"l-1\"}");
+    }
+
+    @Test
     void unknownTicketFindsNothingAndCancelsNothing() {
         assertThat(store.find("ticket-unknown")).isEmpty();
+        assertThat(store.findStatus("ticket-unknown")).isEmpty();
         assertThat(tickets.cancel("ticket-unknown")).isFalse();
         assertThatThrownBy(() -> tickets.enqueue(new EnqueueCommand(unique("q") + ":1v1", null,
                 List.of(unique("a"), unique("b")), 2, null, null)))

@@ -1,0 +1,13 @@
+package dev.matchplane.ticket;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fields of a stored ticket that {@code GET status} shows, read on their own: the status call has no use for
+ * members, size, region or update time, so it neither fetches nor parses them.
+ */
+record TicketStatusView(String ticketId, TicketStatus status, String queueKey, String groupId, Instant createdAt,
+        @Nullable String assignmentJson) {
+}
