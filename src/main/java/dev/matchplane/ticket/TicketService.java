@@ -38,7 +38,9 @@ public class TicketService {
                 command.groupSize(), command.region(), command.constraintsJson(), now, now.plus(policy.maxWait()));
         EnqueueOutcome outcome = store.enqueue(ticket, command.groupSize() > policy.matchSize());
         if (outcome instanceof EnqueueOutcome.Created created) {
-            log.info("Ticket '{}' queued in '{}' for group '{}' ({} players)", created.ticketId(),
+            // DEBUG: one line per enqueue request was the largest cost of an enqueue after the Redis call (a
+            // console write each); the 201 reply, the ticket hash and matchplane.tickets.enqueued carry the same.
+            log.debug("Ticket '{}' queued in '{}' for group '{}' ({} players)", created.ticketId(),
                     command.queueKey(), groupId, command.groupSize());
             metrics.enqueued(command.queueKey(), true);
             return new EnqueueResult(created.ticketId(), true);
