@@ -33,6 +33,9 @@ class ProvisioningGoneIntegrationTests extends IntegrationTest {
         List<String> tickets = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             tickets.add(enqueue(queue));
+            // the queue orders by enqueue time in milliseconds; two enqueues in one millisecond tie and Redis orders
+            // them by (random) ticket id, so keep them a millisecond apart for "in order" to mean enqueue order
+            Await.sleep(2);
         }
         Set<TypedTuple<String>> before = redis.opsForZSet().rangeWithScores(keys.queue(queue), 0, -1);
 
