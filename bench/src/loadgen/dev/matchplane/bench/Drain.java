@@ -40,7 +40,7 @@ final class Drain {
             TickMeter tickMeter = TickMeter.start(config);
             CpuMeter meter = CpuMeter.start(config);
             long t0 = System.nanoTime();
-            register(landType);
+            RawHttp.registerServer(config.host(), config.port(), landType);
             Poll poll = pollUntilEmpty(redis, prefix, queueKey, t0);
             Map<String, Object> cpu = meter.stop();
             Map<String, Long> after = redis.commandCalls();
@@ -82,16 +82,6 @@ final class Drain {
         }
         System.out.printf("  drain: %d tickets queued in %.1f s%n", ids.size(), (System.nanoTime() - started) / 1e9);
         return ids;
-    }
-
-    private void register(String landType) throws IOException {
-        try (RawHttp http = new RawHttp(config.host(), config.port())) {
-            int status = http.post("/v1/provisioning/servers/register", "{\"serverId\":\"srv-" + landType
-                    + "\",\"host\":\"127.0.0.1\",\"port\":7777,\"landType\":\"" + landType + "\"}");
-            if (status != 200) {
-                throw new IOException("register failed: " + status + " " + http.body());
-            }
-        }
     }
 
     /** How the queue emptied. */

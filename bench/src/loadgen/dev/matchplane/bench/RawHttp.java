@@ -29,6 +29,17 @@ final class RawHttp implements AutoCloseable {
     private boolean closeAfter;
     long reconnects;
 
+    /** Registers a game server for {@code landType} (its id is {@code srv-<landType>}), so its queues match. */
+    static void registerServer(String host, int port, String landType) throws IOException {
+        try (RawHttp http = new RawHttp(host, port)) {
+            int status = http.post("/v1/provisioning/servers/register", "{\"serverId\":\"srv-" + landType
+                    + "\",\"host\":\"127.0.0.1\",\"port\":7777,\"landType\":\"" + landType + "\"}");
+            if (status != 200) {
+                throw new IOException("register failed: " + status + " " + http.body());
+            }
+        }
+    }
+
     RawHttp(String host, int port) throws IOException {
         this.host = host;
         this.port = port;

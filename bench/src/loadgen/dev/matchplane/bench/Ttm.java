@@ -59,7 +59,7 @@ final class Ttm {
         }
         String tag = Config.tag();
         String landType = "bt" + tag;
-        register(landType);
+        RawHttp.registerServer(config.host(), config.port(), landType);
         Duration duration = config.seconds("ttmDuration", 15);
         int count = (int) (rate * duration.toMillis() / 1000) / 2 * 2; // even: every player can find a partner
         List<Player> players = new ArrayList<>(count);
@@ -93,16 +93,6 @@ final class Ttm {
         }
         Thread.sleep(500); // a duplicate push would arrive shortly after the first
         report(rate, interval, offeredSeconds, players.subList(warmupPlayers, count), players, cpu, tickStats);
-    }
-
-    private void register(String landType) throws IOException {
-        try (RawHttp http = new RawHttp(config.host(), config.port())) {
-            int status = http.post("/v1/provisioning/servers/register", "{\"serverId\":\"srv-" + landType
-                    + "\",\"host\":\"127.0.0.1\",\"port\":7777,\"landType\":\"" + landType + "\"}");
-            if (status != 200) {
-                throw new IOException("register failed: " + status + " " + http.body());
-            }
-        }
     }
 
     private void report(int rate, int interval, double offeredSeconds, List<Player> players, List<Player> all,
