@@ -62,9 +62,20 @@ public final class OwnRedisServer {
     }
 
     public void restart() {
+        restart(List.of());
+    }
+
+    /**
+     * Restarts with extra settings for this run only, for example {@code key-load-delay} to keep the server answering
+     * {@code LOADING} for a while. Returns once the server has loaded its data and accepts commands.
+     */
+    public void restart(List<String> extraSettings) {
         try {
             var builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1");
             for (String setting : new ArrayList<>(settings)) {
+                builder.setting(setting);
+            }
+            for (String setting : extraSettings) {
                 builder.setting(setting);
             }
             server = builder.build();
@@ -97,19 +108,29 @@ public final class OwnRedisServer {
         server = null;
     }
 
-    /** The pid the server reports, asked over a bare RESP connection (no client library, no pooling). */
     private long processId() {
+        return Long.parseLong(info("server", "process_id"));
+    }
+
+    /** Whether the server is loading its data set right now ({@code INFO persistence}, answered even while loading). */
+    public boolean isLoading() {
+        return "1".equals(info("persistence", "loading"));
+    }
+
+    /** One field of {@code INFO section}, asked over a bare RESP connection (no client library, no pooling). */
+    private String info(String section, String field) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);
-            socket.getOutputStream().write("*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("*2\r\n$4\r\nINFO\r\n$" + section.length() + "\r\n" + section + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.US_ASCII));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.startsWith("process_id:")) {
-                    return Long.parseLong(line.substring("process_id:".length()).trim());
+                if (line.startsWith(field + ":")) {
+                    return line.substring(field.length() + 1).trim();
                 }
             }
-            throw new IllegalStateException("Redis on port " + port + " did not report its process_id");
+            throw new IllegalStateException("Redis on port " + port + " did not report " + field);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
