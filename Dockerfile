@@ -50,4 +50,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["bash", "/usr/local/bin/matchplane-healthcheck"]
 
 # Exec form: the JVM is PID 1 and gets SIGTERM directly, so graceful shutdown (server.shutdown=graceful) runs.
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+# Native access lets Netty (under Lettuce) free its direct buffers with malloc/free; without it, JDK 24+ makes it
+# close a shared memory arena per buffer, and every close stops all threads (docs/operations.md).
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "org.springframework.boot.loader.launch.JarLauncher"]
