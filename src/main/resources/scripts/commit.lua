@@ -1,18 +1,23 @@
 -- Commit claimed matches: every ticket of a match becomes assigned, or none does.
 -- KEYS[1] tick lock  KEYS[2] claims zset  KEYS[3] expiries zset
 -- ARGV[1] fencing token  ARGV[2] now (epoch ms)  ARGV[3] key prefix  ARGV[4] assignment TTL (seconds)
--- ARGV[5] assignment expiry (epoch ms)
--- ARGV[6..] matches, each: claimId, serverId, landId, n, then n pairs of ticketId, assignment JSON
--- Returns {'fenced'} when the caller no longer holds the lock (nothing changed), else one integer per match:
+-- ARGV[5] assignment expiry (epoch ms)  ARGV[6] tick lock lease (ms)
+-- ARGV[7..] matches, each: claimId, serverId, landId, n, then n pairs of ticketId, assignment JSON
+-- The lock is renewed first, in the same round trip, because signing the slice took time. Re-taking a lapsed lock
+-- that nobody took is safe: every ticket must still be claimed by this tick's claim, so whatever another holder did
+-- meanwhile (sweeping these claims back after their lease) wins.
+-- Returns {'fenced'} when another instance holds the lock (nothing changed), else one integer per match:
 -- 1 committed, 0 refused because a ticket is no longer claimed by this claim (cancelled meanwhile); the caller
 -- then releases the rest of that match and its land.
 -- After the state change, each ticket's match.assigned envelope is published (events follow state).
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= ARGV[1] then
   return {'fenced'}
 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[6])
 local now, prefix, ttl, expiresAt = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local results = {}
-local i = 6
+local i = 7
 while i <= #ARGV do
   local claimId, serverId, landId, n = ARGV[i], ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 3])
   local ok = true

@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import dev.matchplane.provisioning.Allocation;
 import dev.matchplane.system.Timestamps;
@@ -68,9 +70,9 @@ class AssignmentFactory {
         return new Prepared(matches, lands, expiry, matchIds, assignmentIds, claims);
     }
 
-    /** All tokens of the slice in one parallel batch. */
-    List<String> sign(Prepared prepared) {
-        return tokens.signAll(prepared.claims());
+    /** Starts signing all tokens of the slice; see {@link MatchTokens#signAllAsync}. */
+    CompletableFuture<List<String>> sign(Prepared prepared, Executor elsewhere) {
+        return tokens.signAllAsync(prepared.claims(), elsewhere);
     }
 
     /** The assignments' JSON, given the tokens {@link #sign} returned for the same slice. */

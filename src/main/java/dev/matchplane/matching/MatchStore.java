@@ -21,9 +21,10 @@ interface MatchStore {
     List<ClaimedMatch> claim(long fence, Map<String, List<ProposedMatch>> proposalsByQueue, Instant leaseEnd);
 
     /**
-     * Assigns every ticket of each match or none of them; result[i] tells whether commits[i] landed.
+     * Assigns every ticket of each match or none of them; result[i] tells whether commits[i] landed. Renews the
+     * tick lock in the same step ({@link TickLock#renew}'s rules), since signing before it took time.
      *
-     * @throws FencedException when {@code fence} no longer holds the tick lock
+     * @throws FencedException when another instance holds the tick lock
      */
     List<Boolean> commit(long fence, List<MatchCommit> commits, Instant now, Instant assignmentExpiry);
 

@@ -40,8 +40,10 @@ class MatchingEngine {
     private final MatchmakingProperties properties;
     private final MatchingMetrics metrics;
     private volatile long fence;
+    /** The next tick's batch, claimed and queued for signing while this tick's was signed; only the tick thread. */
+    private volatile @Nullable Batch carried;
     private final SliceSizer slices = new SliceSizer();
-    /** Signs the next slice while the tick thread commits the current one; idles out between busy ticks. */
+    /** Signs slices for a {@link dev.matchplane.token.MatchTokens} without threads of its own; idles out. */
     private final ExecutorService assembler = assemblerThread();
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
@@ -57,55 +59,96 @@ class MatchingEngine {
 
     TickReport tick(Instant now) {
         OptionalLong held = lock.acquireOrRenew(fence);
+        if (held.isEmpty() || held.getAsLong() != fence) {
+            handBack(takeCarried()); // claimed under a fence this instance no longer holds
+        }
         if (held.isEmpty()) {
             fence = 0;
             return TickReport.follower();
         }
         fence = held.getAsLong();
-        int batch = properties.sweepBatch();
-        TickReport report = TickReport.sweptOnly(store.expireOverdue(now, batch),
-                store.releaseStaleClaims(now, batch), servers.sweepDead(now, batch));
+        Batch batch = takeCarried();
+        if (batch != null && !now.isBefore(batch.now().plus(properties.claimLease().dividedBy(2)))) {
+            handBack(batch); // waited too long (the scheduler paused): its lease is half gone, claim afresh
+            batch = null;
+        }
+        int sweepBatch = properties.sweepBatch();
+        TickReport report = TickReport.sweptOnly(store.expireOverdue(now, sweepBatch),
+                store.releaseStaleClaims(now, sweepBatch), servers.sweepDead(now, sweepBatch));
         if (report.expired() > 0 || report.staleClaimsReturned() > 0) {
             log.info("Sweep: {} ticket(s) expired past their max wait, {} claim(s) of a dead tick returned to their "
                     + "queue", report.expired(), report.staleClaimsReturned());
         }
+        boolean settled = false;
+        try {
+            if (batch == null) {
+                batch = prepare(now);
+            }
+            if (batch == null) {
+                settled = true;
+                return report;
+            }
+            if (batch.fenced()) {
+                fence = 0;
+                settled = true;
+                return report.withMatching(batch.proposed(), 0, 0, 0, 0, true);
+            }
+            prepareNextWhileSigning(batch, now);
+            TickReport done = commit(batch, report);
+            settled = true;
+            return done;
+        }
+        finally {
+            if (!settled) {
+                // an Error (the process is going down): drop the next batch as a crash would, the lease returns it
+                abandon(takeCarried());
+            }
+        }
+    }
+
+    /**
+     * A tick that stopped at {@code max-players-per-tick} is followed at once by another (MatchingScheduler). That
+     * next tick's window read, claim and allocation are Redis work during which the signing threads would sit idle,
+     * so they are done now, while this batch is signed, and its signing is queued behind this batch's. The next tick
+     * commits it. Its claims are held under this tick's fence and lease; every path that does not commit them hands
+     * them back, and the claim ids make a late or stale commit refuse rather than double-book.
+     */
+    private void prepareNextWhileSigning(Batch batch, Instant now) {
+        if (!batch.reachedCap() || batch.placed().isEmpty()) {
+            return;
+        }
+        try {
+            Batch next = prepare(now);
+            carried = next != null && !next.fenced() ? next : null;
+        }
+        catch (RuntimeException failure) {
+            abandon(batch);
+            handBack(batch.placed(), batch.lands());
+            throw failure;
+        }
+    }
+
+    /** Proposes, claims, allocates and starts signing one window's matches; null when there is nothing to match. */
+    private @Nullable Batch prepare(Instant now) {
         Map<String, List<ProposedMatch>> proposals = planner.propose(now);
         if (proposals.isEmpty()) {
-            return report;
+            return null;
         }
         int proposed = proposals.values().stream().mapToInt(List::size).sum();
         boolean reachedCap = proposals.values().stream().flatMap(List::stream).mapToInt(ProposedMatch::players)
                 .sum() >= properties.maxPlayersPerTick();
-        return matchAll(proposals, now, report, proposed).saturated(reachedCap);
-    }
-
-    private TickReport matchAll(Map<String, List<ProposedMatch>> proposals, Instant now, TickReport report,
-            int proposed) {
         List<ClaimedMatch> claimed;
         try {
             claimed = store.claim(fence, proposals, now.plus(properties.claimLease()));
         }
         catch (FencedException lost) {
-            fence = 0;
-            return report.withMatching(proposed, 0, 0, 0, 0, true);
+            return Batch.fenced(now, proposed);
         }
-        return assign(claimed, now, report, proposed);
-    }
-
-    /** Gives the lock up on shutdown so another instance ticks at once. */
-    void stepDown() {
-        if (fence != 0) {
-            lock.release(fence);
-            fence = 0;
-        }
-    }
-
-    private TickReport assign(List<ClaimedMatch> claimed, Instant now, TickReport report, int proposed) {
         if (claimed.isEmpty()) {
-            return report.withMatching(proposed, 0, 0, 0, 0, false);
+            return Batch.unplaced(now, proposed, 0, 0, reachedCap);
         }
-        Instant leaseEnd = now.plus(properties.claimLease());
-        List<Optional<Allocation>> allocations = servers.allocate(allocationRequests(claimed, leaseEnd), now);
+        List<Optional<Allocation>> allocations = servers.allocate(
+                allocationRequests(claimed, now.plus(properties.claimLease())), now);
         List<ClaimedMatch> placed = new ArrayList<>();
         List<Allocation> lands = new ArrayList<>();
         List<ClaimedMatch> unplaced = new ArrayList<>();
@@ -120,76 +163,124 @@ class MatchingEngine {
         }
         store.release(unplaced);
         if (placed.isEmpty()) {
-            return report.withMatching(proposed, claimed.size(), unplaced.size(), 0, 0, false);
+            return Batch.unplaced(now, proposed, claimed.size(), unplaced.size(), reachedCap);
         }
-        return commit(placed, lands, now, report, proposed, claimed.size(), unplaced.size());
+        return signInSlices(now, placed, lands, proposed, claimed.size(), unplaced.size(), reachedCap);
+    }
+
+    /** Gives the lock up on shutdown so another instance ticks at once. */
+    void stepDown() {
+        handBack(takeCarried());
+        if (fence != 0) {
+            lock.release(fence);
+            fence = 0;
+        }
     }
 
     /**
-     * Signs and commits in slices of about {@link SliceSizer#TARGET_MILLIS} of signing each, renewing the lock before
-     * each commit: signing a full window can take longer than the lock's TTL on a busy machine, and a lapsed lock
-     * would fence the whole tick's work away. The slices are pipelined: while one is committed (a Redis script, the
-     * tick thread's work) the next is already being signed, so the signing threads do not wait for Redis, and the
-     * first players are pushed their match after one slice rather than after the whole window.
+     * Cuts the batch into slices of about {@link SliceSizer#TARGET_MILLIS} of signing each and queues them all for
+     * signing (on the signing threads, through the assembler thread, which only waits for them).
      */
-    private TickReport commit(List<ClaimedMatch> placed, List<Allocation> lands, Instant now, TickReport report,
-            int proposed, int claimed, int unplaced) {
+    private Batch signInSlices(Instant now, List<ClaimedMatch> placed, List<Allocation> lands, int proposed,
+            int claimed, int unplaced, boolean reachedCap) {
         Instant expiry = now.plus(properties.assignmentTtl());
+        List<Integer> ends = new ArrayList<>();
+        List<Future<Signed>> signing = new ArrayList<>();
+        for (int from = 0; from < placed.size();) {
+            int to = slices.end(placed, from);
+            signing.add(signAhead(placed.subList(from, to), lands.subList(from, to), now, expiry));
+            ends.add(to);
+            from = to;
+        }
+        return new Batch(now, expiry, placed, lands, ends, signing, proposed, claimed, unplaced, reachedCap, false);
+    }
+
+    /**
+     * Commits the batch slice by slice as each is signed, each commit renewing the lock: signing a full window can
+     * take longer than the lock's TTL on a busy machine, and a lapsed lock would fence the whole tick's work away. While one slice is committed (a Redis script, the tick thread's work) the next ones are being signed, so
+     * the signing threads do not wait for Redis, and the first players are pushed their match after one slice rather
+     * than after the whole window.
+     */
+    private TickReport commit(Batch batch, TickReport report) {
         int committed = 0;
         int refused = 0;
         int from = 0;
-        int to = slices.end(placed, from);
-        Future<Signed> signing = signAhead(placed.subList(from, to), lands.subList(from, to), now, expiry);
-        while (from < placed.size()) {
-            List<ClaimedMatch> slice = placed.subList(from, to);
-            List<Allocation> sliceLands = lands.subList(from, to);
+        for (int s = 0; s < batch.sliceEnds().size(); s++) {
+            int to = batch.sliceEnds().get(s);
+            List<ClaimedMatch> slice = batch.placed().subList(from, to);
+            List<Allocation> sliceLands = batch.lands().subList(from, to);
             List<Boolean> landed;
             try {
-                Signed signed = await(signing);
-                int next = to < placed.size() ? slices.end(placed, to) : to;
-                signing = next > to ? signAhead(placed.subList(to, next), lands.subList(to, next), now, expiry) : null;
-                to = next;
-                List<MatchCommit> commits = assignments.assemble(signed.prepared(), signed.tokens());
-                // signing is the slow step: keep the lease (a lapsed lock nobody took is re-taken, see tick-renew.lua)
-                if (!lock.renew(fence)) {
-                    throw new FencedException();
-                }
-                landed = store.commit(fence, commits, now, expiry);
+                Signed signed = await(batch.signing().get(s));
+                // renews the lock too: signing is the slow step (a lapsed lock nobody took is re-taken)
+                landed = store.commit(fence, signed.commits(), batch.now(), batch.expiry());
             }
             catch (FencedException lost) {
                 fence = 0;
-                abandon(signing);
-                handBack(placed.subList(from, placed.size()), lands.subList(from, placed.size()));
-                return report.withMatching(proposed, claimed, unplaced, committed, refused, true);
+                giveUp(batch, from);
+                return report.withMatching(batch.proposed(), batch.claimed(), batch.unplaced(), committed, refused,
+                        true).saturated(false);
             }
             catch (RuntimeException failure) {
-                abandon(signing);
-                handBack(placed.subList(from, placed.size()), lands.subList(from, placed.size()));
+                giveUp(batch, from);
                 throw failure;
             }
-            int sliceRefused = settle(slice, sliceLands, landed, now);
+            int sliceRefused = settle(slice, sliceLands, landed, batch.now());
             committed += slice.size() - sliceRefused;
             refused += sliceRefused;
-            from += slice.size();
+            from = to;
         }
-        return report.withMatching(proposed, claimed, unplaced, committed, refused, false);
+        return report.withMatching(batch.proposed(), batch.claimed(), batch.unplaced(), committed, refused, false)
+                .saturated(batch.reachedCap());
     }
 
-    /** A slice's ids and claims with their tokens, in the same order. */
-    private record Signed(AssignmentFactory.Prepared prepared, List<String> tokens) {
+    /** This batch cannot be committed from {@code from} on, nor the next one at all: both go back to their queues. */
+    private void giveUp(Batch batch, int from) {
+        abandon(batch);
+        handBack(batch.placed().subList(from, batch.placed().size()),
+                batch.lands().subList(from, batch.placed().size()));
+        handBack(takeCarried());
+    }
+
+    private @Nullable Batch takeCarried() {
+        Batch taken = carried;
+        carried = null;
+        return taken;
     }
 
     /**
-     * Starts signing a slice on the signing threads (through the assembler thread, which only waits for them) while
-     * the tick thread turns the slice before it into assignments and commits it.
+     * One window's matches, claimed and placed on lands, with their signing already queued; or what a tick that got
+     * no further learned (nothing claimed, no land, fenced).
+     */
+    private record Batch(Instant now, Instant expiry, List<ClaimedMatch> placed, List<Allocation> lands,
+            List<Integer> sliceEnds, List<Future<Signed>> signing, int proposed, int claimed, int unplaced,
+            boolean reachedCap, boolean fenced) {
+
+        static Batch fenced(Instant now, int proposed) {
+            return new Batch(now, now, List.of(), List.of(), List.of(), List.of(), proposed, 0, 0, false, true);
+        }
+
+        static Batch unplaced(Instant now, int proposed, int claimed, int unplaced, boolean reachedCap) {
+            return new Batch(now, now, List.of(), List.of(), List.of(), List.of(), proposed, claimed, unplaced,
+                    reachedCap, false);
+        }
+    }
+
+    /** A slice's assignments, ready to commit. */
+    private record Signed(List<MatchCommit> commits) {
+    }
+
+    /**
+     * Starts signing a slice: queued on the signing threads behind the slices before it, so they never wait for the
+     * tick thread, which turns finished slices into assignments and commits them meanwhile.
      */
     private Future<Signed> signAhead(List<ClaimedMatch> slice, List<Allocation> lands, Instant now, Instant expiry) {
         AssignmentFactory.Prepared prepared = assignments.prepare(slice, lands, now, expiry);
-        return assembler.submit(() -> {
-            long started = System.nanoTime();
-            List<String> tokens = assignments.sign(prepared);
-            slices.signed(slice, System.nanoTime() - started);
-            return new Signed(prepared, tokens);
+        long queued = System.nanoTime();
+        return assignments.sign(prepared, assembler).thenApply(tokens -> {
+            slices.signed(slice, queued, System.nanoTime());
+            // on the signing thread, which is done with this slice: the tick thread only commits
+            return new Signed(assignments.assemble(prepared, tokens));
         });
     }
 
@@ -215,9 +306,9 @@ class MatchingEngine {
     }
 
     /** Tokens of a slice that is not committed are never stored or sent anywhere: dropping them is enough. */
-    private static void abandon(@Nullable Future<Signed> signing) {
-        if (signing != null) {
-            signing.cancel(false);
+    private static void abandon(@Nullable Batch batch) {
+        if (batch != null) {
+            batch.signing().forEach(signing -> signing.cancel(false));
         }
     }
 
@@ -239,6 +330,13 @@ class MatchingEngine {
         }
         handBack(refused, freed);
         return refused.size();
+    }
+
+    private void handBack(@Nullable Batch batch) {
+        if (batch != null) {
+            abandon(batch);
+            handBack(batch.placed(), batch.lands());
+        }
     }
 
     private void handBack(List<ClaimedMatch> matches, List<Allocation> lands) {

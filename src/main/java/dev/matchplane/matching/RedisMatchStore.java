@@ -33,6 +33,7 @@ class RedisMatchStore implements MatchStore {
     private final ObjectMapper json;
     private final String endedRetentionSeconds;
     private final String assignmentTtlSeconds;
+    private final String lockLeaseMillis;
 
     RedisMatchStore(StringRedisTemplate redis, RedisKeys keys, MatchingScripts scripts, ObjectMapper json,
             MatchmakingProperties properties) {
@@ -42,6 +43,7 @@ class RedisMatchStore implements MatchStore {
         this.json = json;
         this.endedRetentionSeconds = Long.toString(Math.max(1, properties.endedRetention().toSeconds()));
         this.assignmentTtlSeconds = Long.toString(Math.max(1, properties.assignmentTtl().toSeconds()));
+        this.lockLeaseMillis = Long.toString(properties.lockTtl().toMillis());
     }
 
     @Override
@@ -123,7 +125,7 @@ class RedisMatchStore implements MatchStore {
     @Override
     public List<Boolean> commit(long fence, List<MatchCommit> commits, Instant now, Instant assignmentExpiry) {
         List<String> args = new ArrayList<>(List.of(Long.toString(fence), Long.toString(now.toEpochMilli()),
-                keys.prefix(), assignmentTtlSeconds, Long.toString(assignmentExpiry.toEpochMilli())));
+                keys.prefix(), assignmentTtlSeconds, Long.toString(assignmentExpiry.toEpochMilli()), lockLeaseMillis));
         for (MatchCommit commit : commits) {
             List<ClaimedTicket> tickets = commit.match().tickets();
             args.addAll(List.of(commit.match().claimId(), commit.serverId(), commit.landId(),

@@ -17,7 +17,6 @@ class RedisTickLock implements TickLock {
     private final RedisKeys keys;
     private final String leaseMillis;
     private final RedisScript<Long> acquire = LuaScripts.returningLong("tick-lock");
-    private final RedisScript<Long> renew = LuaScripts.returningLong("tick-renew");
     private final RedisScript<Long> unlock = LuaScripts.returningLong("tick-unlock");
 
     RedisTickLock(StringRedisTemplate redis, RedisKeys keys, MatchmakingProperties properties) {
@@ -31,12 +30,6 @@ class RedisTickLock implements TickLock {
         Long fence = redis.execute(acquire, List.of(keys.tickLock(), keys.tickFence()), Long.toString(heldFence),
                 leaseMillis);
         return fence == null || fence == 0L ? OptionalLong.empty() : OptionalLong.of(fence);
-    }
-
-    @Override
-    public boolean renew(long heldFence) {
-        Long held = redis.execute(renew, List.of(keys.tickLock()), Long.toString(heldFence), leaseMillis);
-        return held != null && held == 1L;
     }
 
     @Override

@@ -15,6 +15,7 @@ final class SliceSizer {
     static final int MAX_TOKENS = 512;
 
     private volatile double millisPerToken = 1.0;
+    private long lastSignedNanos;
 
     /** Index after the last match of the slice that starts at {@code from} (always at least one match). */
     int end(List<ClaimedMatch> placed, int from) {
@@ -28,10 +29,19 @@ final class SliceSizer {
         return to;
     }
 
-    /** Records how long signing {@code matches} took. */
-    void signed(List<ClaimedMatch> matches, long nanos) {
+    /**
+     * Records that signing {@code matches}, queued at {@code queuedNanos}, was done at {@code doneNanos}. Slices are
+     * queued behind each other, so a slice's own signing time runs from when it was queued or when the slice before
+     * it was done, whichever came later.
+     */
+    synchronized void signed(List<ClaimedMatch> matches, long queuedNanos, long doneNanos) {
+        long started = Math.max(queuedNanos, lastSignedNanos);
+        lastSignedNanos = Math.max(lastSignedNanos, doneNanos);
+        if (doneNanos <= started) {
+            return; // done out of order, before the slice ahead of it: nothing to learn
+        }
         int tokens = matches.stream().mapToInt(SliceSizer::tokens).sum();
-        double observed = nanos / 1e6 / Math.max(1, tokens);
+        double observed = (doneNanos - started) / 1e6 / Math.max(1, tokens);
         millisPerToken = Math.max(0.001, 0.7 * millisPerToken + 0.3 * observed);
     }
 

@@ -8,12 +8,6 @@ interface TickLock {
     /** Renews the lock if {@code heldFence} still holds it, else tries to take it; empty when another instance has it. */
     OptionalLong acquireOrRenew(long heldFence);
 
-    /**
-     * Keeps the lock for {@code heldFence} before a commit: renews it, or re-takes it with the same token if it lapsed
-     * and nobody took it; false when another instance holds it now.
-     */
-    boolean renew(long heldFence);
-
     /** Gives the lock up if still held (shutdown), so another instance takes over at once rather than after the TTL. */
     void release(long heldFence);
 }

@@ -162,6 +162,96 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         assertThat(statuses(ids.subList(0, 4))).as("oldest first").containsOnly(TicketStatus.ASSIGNED);
     }
 
+    /**
+     * A full tick (max-players-per-tick = 4 here) claims and allocates the next window while its own is signed, and
+     * the next tick commits it. Checked by status: the carried tickets are CLAIMED between the two ticks, ASSIGNED
+     * after the second, and a third tick finds nothing.
+     */
+    @Test
+    void fullTickClaimsTheNextWindowWhileSigningAndTheNextTickCommitsIt() {
+        List<String> ids = enqueueSix();
+        MatchingEngine engine = engine(tokens::signAll);
+
+        TickReport first = engine.tick(now);
+
+        assertThat(first.committed()).isEqualTo(2);
+        assertThat(statuses(ids)).containsExactly(TicketStatus.ASSIGNED, TicketStatus.ASSIGNED, TicketStatus.ASSIGNED,
+                TicketStatus.ASSIGNED, TicketStatus.CLAIMED, TicketStatus.CLAIMED);
+        assertThat(engine.tick(now).committed()).isEqualTo(1);
+        assertThat(statuses(ids)).containsOnly(TicketStatus.ASSIGNED);
+        assertThat(landIds(ids)).as("three matches, three lands").hasSize(3);
+        assertThat(engine.tick(now).committed()).isZero();
+    }
+
+    /**
+     * The carried window was claimed under the old fence: when another instance holds the lock at the next tick,
+     * the old holder hands it back, and the new holder matches those tickets once.
+     */
+    @Test
+    void nextWindowOfAFullTickGoesBackWhenTheLockIsLostAndIsMatchedOnceByTheNewHolder() {
+        List<String> ids = enqueueSix();
+        MatchingEngine first = engine(tokens::signAll);
+        MatchingEngine successor = engine(tokens::signAll);
+        first.tick(now);
+        redis.delete(keys.tickLock()); // its lock lapses (a long pause) and the successor takes it
+
+        assertThat(successor.tick(now).committed()).as("the carried tickets are still claimed").isZero();
+        assertThat(first.tick(now).leader()).isFalse();
+        assertThat(statuses(ids.subList(4, 6))).as("handed back, not lost").containsOnly(TicketStatus.QUEUED);
+        assertThat(successor.tick(now).committed()).isEqualTo(1);
+        assertThat(statuses(ids)).containsOnly(TicketStatus.ASSIGNED);
+        assertThat(landIds(ids)).hasSize(3);
+    }
+
+    @Test
+    void stepDownHandsTheNextWindowOfAFullTickBack() {
+        List<String> ids = enqueueSix();
+        MatchingEngine engine = engine(tokens::signAll);
+        engine.tick(now);
+
+        engine.stepDown();
+
+        assertThat(statuses(ids.subList(4, 6))).containsOnly(TicketStatus.QUEUED);
+        assertThat(redis.hasKey(keys.tickLock())).as("lock released").isFalse();
+    }
+
+    /** A tick that comes late (half the claim lease gone) does not commit the old window: it claims afresh. */
+    @Test
+    void nextWindowLeftWaitingHalfItsLeaseIsClaimedAfresh() {
+        List<String> ids = enqueueSix();
+        MatchingEngine engine = engine(tokens::signAll);
+        engine.tick(now);
+
+        TickReport late = engine.tick(now.plus(properties.claimLease().dividedBy(2)));
+
+        assertThat(late.claimed()).as("claimed again after being handed back").isEqualTo(1);
+        assertThat(late.committed()).isEqualTo(1);
+        assertThat(statuses(ids)).containsOnly(TicketStatus.ASSIGNED);
+        assertThat(landIds(ids)).hasSize(3);
+    }
+
+    /** Six single-player tickets of a two-player queue, a millisecond apart so that queue order is enqueue order. */
+    private List<String> enqueueSix() {
+        String queue = landType + ":2";
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(enqueue(queue));
+            sleepOneMillisecond();
+        }
+        now = clock.instant();
+        return ids;
+    }
+
+    private static void sleepOneMillisecond() {
+        try {
+            Thread.sleep(2);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     private List<String> enqueuePair() {
         String queue = landType + ":2";
         List<String> ids = List.of(enqueue(queue), enqueue(queue));
