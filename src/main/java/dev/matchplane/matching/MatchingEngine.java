@@ -40,11 +40,11 @@ class MatchingEngine {
     private final MatchmakingProperties properties;
     private final MatchingMetrics metrics;
     private volatile long fence;
-    /** The next tick's batch, claimed and queued for signing while this tick's was signed; only the tick thread. */
+    /** The next tick's batch, claimed and queued for signing while a full tick committed its own (see tick). */
     private volatile @Nullable Batch carried;
     private final SliceSizer slices = new SliceSizer();
     /** Signs slices for a {@link dev.matchplane.token.MatchTokens} without threads of its own; idles out. */
-    private final ExecutorService assembler = assemblerThread();
+    private final ExecutorService fallbackSigning = fallbackSigningThread();
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
             QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics) {
@@ -67,11 +67,11 @@ class MatchingEngine {
             return TickReport.follower();
         }
         fence = held.getAsLong();
-        Batch batch = takeCarried();
-        if (batch != null && !now.isBefore(batch.now().plus(properties.claimLease().dividedBy(2)))) {
-            handBack(batch); // waited too long (the scheduler paused): its lease is half gone, claim afresh
-            batch = null;
+        Batch waiting = carried;
+        if (waiting != null && !now.isBefore(waiting.now().plus(properties.claimLease().dividedBy(2)))) {
+            handBack(takeCarried()); // waited too long (the scheduler paused): its lease is half gone, claim afresh
         }
+        // the carried batch stays in its field until used, so that a failed sweep leaves it to the next tick
         int sweepBatch = properties.sweepBatch();
         TickReport report = TickReport.sweptOnly(store.expireOverdue(now, sweepBatch),
                 store.releaseStaleClaims(now, sweepBatch), servers.sweepDead(now, sweepBatch));
@@ -81,6 +81,7 @@ class MatchingEngine {
         }
         boolean settled = false;
         try {
+            Batch batch = takeCarried();
             if (batch == null) {
                 batch = prepare(now);
             }
@@ -179,7 +180,7 @@ class MatchingEngine {
 
     /**
      * Cuts the batch into slices of about {@link SliceSizer#TARGET_MILLIS} of signing each and queues them all for
-     * signing (on the signing threads, through the assembler thread, which only waits for them).
+     * signing on the signing threads.
      */
     private Batch signInSlices(Instant now, List<ClaimedMatch> placed, List<Allocation> lands, int proposed,
             int claimed, int unplaced, boolean reachedCap) {
@@ -197,8 +198,9 @@ class MatchingEngine {
 
     /**
      * Commits the batch slice by slice as each is signed, each commit renewing the lock: signing a full window can
-     * take longer than the lock's TTL on a busy machine, and a lapsed lock would fence the whole tick's work away. While one slice is committed (a Redis script, the tick thread's work) the next ones are being signed, so
-     * the signing threads do not wait for Redis, and the first players are pushed their match after one slice rather
+     * take longer than the lock's TTL on a busy machine, and a lapsed lock would fence the whole tick's work away.
+     * While one slice is committed (a Redis script, the tick thread's work) the next ones are being signed, so the
+     * signing threads do not wait for Redis, and the first players are pushed their match after one slice rather
      * than after the whole window.
      */
     private TickReport commit(Batch batch, TickReport report) {
@@ -277,7 +279,7 @@ class MatchingEngine {
     private Future<Signed> signAhead(List<ClaimedMatch> slice, List<Allocation> lands, Instant now, Instant expiry) {
         AssignmentFactory.Prepared prepared = assignments.prepare(slice, lands, now, expiry);
         long queued = System.nanoTime();
-        return assignments.sign(prepared, assembler).thenApply(tokens -> {
+        return assignments.sign(prepared, fallbackSigning).thenApply(tokens -> {
             slices.signed(slice, queued, System.nanoTime());
             // on the signing thread, which is done with this slice: the tick thread only commits
             return new Signed(assignments.assemble(prepared, tokens));
@@ -346,10 +348,10 @@ class MatchingEngine {
         }
     }
 
-    private static ExecutorService assemblerThread() {
+    private static ExecutorService fallbackSigningThread() {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 runnable -> {
-                    Thread thread = new Thread(runnable, "tick-assembler");
+                    Thread thread = new Thread(runnable, "tick-signing-fallback");
                     thread.setDaemon(true);
                     return thread;
                 });

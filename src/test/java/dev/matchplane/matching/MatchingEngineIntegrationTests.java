@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.matchplane.provisioning.GameServer;
+import dev.matchplane.support.Await;
 import dev.matchplane.ticket.EnqueueCommand;
 import dev.matchplane.ticket.Ticket;
 import dev.matchplane.ticket.TicketStatus;
@@ -236,20 +237,10 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ids.add(enqueue(queue));
-            sleepOneMillisecond();
+            Await.sleep(2);
         }
         now = clock.instant();
         return ids;
-    }
-
-    private static void sleepOneMillisecond() {
-        try {
-            Thread.sleep(2);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
     }
 
     private List<String> enqueuePair() {

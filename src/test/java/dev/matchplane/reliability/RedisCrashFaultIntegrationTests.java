@@ -1,5 +1,7 @@
 package dev.matchplane.reliability;
 
+import static dev.matchplane.reliability.FaultRequests.enqueueBody;
+import static dev.matchplane.reliability.FaultRequests.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -80,7 +82,7 @@ class RedisCrashFaultIntegrationTests {
 
         OWN_REDIS.kill();
         long killedAt = System.nanoTime();
-        Response down = timed(() -> http().post("/v1/matchmaking/enqueue", enqueueBody(queue, "probe-" + uuid())));
+        Response down = timed(() -> http().post("/v1/matchmaking/enqueue", enqueueBody(queue, "probe-" + uniqueId())));
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.code()).isEqualTo("STORE_UNAVAILABLE");
         assertThat(down.retryAfter()).isEqualTo("1");
@@ -116,7 +118,7 @@ class RedisCrashFaultIntegrationTests {
         Long waiting = Await.until(() -> redis.opsForZSet().zCard(keys.queue(queue)), n -> n != null && n <= 1,
                 Duration.ofSeconds(30));
         if (waiting != null && waiting == 1) {
-            assertThat(http().post("/v1/matchmaking/enqueue", enqueueBody(queue, "last-" + uuid())).status())
+            assertThat(http().post("/v1/matchmaking/enqueue", enqueueBody(queue, "last-" + uniqueId())).status())
                     .isEqualTo(201);
         }
     }
@@ -164,13 +166,6 @@ class RedisCrashFaultIntegrationTests {
         return new HttpJson("http://127.0.0.1:" + port);
     }
 
-    private static String enqueueBody(String queue, String player) {
-        return "{\"queueKey\":\"" + queue + "\",\"members\":[\"" + player + "\"],\"groupSize\":1}";
-    }
-
-    private static String uuid() {
-        return UUID.randomUUID().toString().substring(0, 12);
-    }
 
     private static Response timed(java.util.function.Supplier<Response> call) {
         long started = System.nanoTime();
@@ -206,7 +201,7 @@ class RedisCrashFaultIntegrationTests {
         private void run() {
             for (int i = 0; i < 5_000 && running.get(); i++) {
                 long started = System.nanoTime();
-                Response response = http.post("/v1/matchmaking/enqueue", enqueueBody(queue, "p-" + uuid()));
+                Response response = http.post("/v1/matchmaking/enqueue", enqueueBody(queue, "p-" + uniqueId()));
                 statuses.merge(response.status(), 1, Integer::sum);
                 if (response.status() == 201) {
                     acknowledged.add(response.json().get("ticketId").asString());

@@ -1,5 +1,7 @@
 package dev.matchplane.reliability;
 
+import static dev.matchplane.reliability.FaultRequests.enqueueBody;
+import static dev.matchplane.reliability.FaultRequests.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -64,7 +66,7 @@ class RedisLoadingIntegrationTests {
 
     @Test
     void requestsWhileRedisLoadsItsDataAreRefusedWith503AndNothingAcknowledgedIsLost() throws Exception {
-        Response before = http().post("/v1/matchmaking/enqueue", enqueueBody("loading:2", "before-" + uuid()));
+        Response before = http().post("/v1/matchmaking/enqueue", enqueueBody("loading:2", "before-" + uniqueId()));
         assertThat(before.status()).isEqualTo(201);
         String ticketId = before.json().get("ticketId").asString();
         redis.execute(new DefaultRedisScript<>(
@@ -78,7 +80,8 @@ class RedisLoadingIntegrationTests {
 
         List<Response> duringLoading = new ArrayList<>();
         while (isLoading()) {
-            Response enqueue = http().post("/v1/matchmaking/enqueue", enqueueBody("loading:2", "during-" + uuid()));
+            Response enqueue = http().post("/v1/matchmaking/enqueue",
+                    enqueueBody("loading:2", "during-" + uniqueId()));
             Response status = http().get("/v1/matchmaking/status/" + ticketId);
             if (isLoading()) {
                 duringLoading.add(enqueue);
@@ -114,11 +117,4 @@ class RedisLoadingIntegrationTests {
         return new HttpJson("http://127.0.0.1:" + port);
     }
 
-    private static String enqueueBody(String queue, String player) {
-        return "{\"queueKey\":\"" + queue + "\",\"members\":[\"" + player + "\"],\"groupSize\":1}";
-    }
-
-    private static String uuid() {
-        return UUID.randomUUID().toString().substring(0, 12);
-    }
 }
