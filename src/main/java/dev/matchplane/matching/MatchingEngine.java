@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -274,16 +275,24 @@ class MatchingEngine {
 
     /**
      * Starts signing a slice: queued on the signing threads behind the slices before it, so they never wait for the
-     * tick thread, which turns finished slices into assignments and commits them meanwhile.
+     * tick thread, which commits finished slices meanwhile. Cancelling the returned future also cancels the signing
+     * of the slice's chunks that have not started.
      */
     private Future<Signed> signAhead(List<ClaimedMatch> slice, List<Allocation> lands, Instant now, Instant expiry) {
         AssignmentFactory.Prepared prepared = assignments.prepare(slice, lands, now, expiry);
         long queued = System.nanoTime();
-        return assignments.sign(prepared, fallbackSigning).thenApply(tokens -> {
+        CompletableFuture<List<String>> tokens = assignments.sign(prepared, fallbackSigning);
+        CompletableFuture<Signed> signed = tokens.thenApply(signedTokens -> {
             slices.signed(slice, queued, System.nanoTime());
             // on the signing thread, which is done with this slice: the tick thread only commits
-            return new Signed(assignments.assemble(prepared, tokens));
+            return new Signed(assignments.assemble(prepared, signedTokens));
         });
+        signed.whenComplete((result, failure) -> {
+            if (signed.isCancelled()) {
+                tokens.cancel(false);
+            }
+        });
+        return signed;
     }
 
     private static Signed await(Future<Signed> signing) {

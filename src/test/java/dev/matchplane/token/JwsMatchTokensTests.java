@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -189,6 +191,34 @@ class JwsMatchTokensTests {
         }
     }
 
+    /** Lists started one after another each keep their own order, and every token verifies. */
+    @ParameterizedTest
+    @EnumSource(TokenAlgorithm.class)
+    void listsSignedAsynchronouslyBackToBackKeepTheirOrderAndEachVerifies(TokenAlgorithm algorithm) throws Exception {
+        SigningKey key = generated(algorithm);
+        JwsMatchTokens tokens = tokens(key, 2, "matchplane", "game-server");
+        try {
+            List<List<TokenClaims>> lists = List.of(claimsFrom(0, 1), claimsFrom(1, 9), claimsFrom(10, 40));
+            List<CompletableFuture<List<String>>> started = lists.stream()
+                    .map(list -> tokens.signAllAsync(list, Runnable::run)).toList();
+
+            String jwks = jwks(key);
+            for (int l = 0; l < lists.size(); l++) {
+                List<String> signed = started.get(l).get(30, TimeUnit.SECONDS);
+                assertThat(signed).hasSize(lists.get(l).size());
+                for (int i = 0; i < signed.size(); i++) {
+                    JWTClaimsSet verified = GameServer.verify(jwks, signed.get(i),
+                            JWSAlgorithm.parse(algorithm.name()));
+                    assertThat(verified.getJWTID()).isEqualTo(lists.get(l).get(i).jti());
+                }
+            }
+            assertThat(tokens.signAllAsync(List.of(), Runnable::run).get()).isEmpty();
+        }
+        finally {
+            tokens.destroy();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TokenAlgorithm.class)
     void expiredTokenIsRejectedByTheGameServer(TokenAlgorithm algorithm) {
@@ -200,6 +230,10 @@ class JwsMatchTokensTests {
 
         assertThatThrownBy(() -> GameServer.verify(jwks(key), token, JWSAlgorithm.parse(algorithm.name())))
                 .hasMessageContaining("Expired");
+    }
+
+    private static List<TokenClaims> claimsFrom(int first, int count) {
+        return IntStream.range(first, first + count).mapToObj(JwsMatchTokensTests::claims).toList();
     }
 
     private static List<String> signAll(SigningKey key, int threads, List<TokenClaims> claims) {
