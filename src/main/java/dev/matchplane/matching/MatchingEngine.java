@@ -186,15 +186,13 @@ class MatchingEngine {
     private Batch signInSlices(Instant now, List<ClaimedMatch> placed, List<Allocation> lands, int proposed,
             int claimed, int unplaced, boolean reachedCap) {
         Instant expiry = now.plus(properties.assignmentTtl());
-        List<Integer> ends = new ArrayList<>();
-        List<Future<Signed>> signing = new ArrayList<>();
+        List<Slice> queued = new ArrayList<>();
         for (int from = 0; from < placed.size();) {
             int to = slices.end(placed, from);
-            signing.add(signAhead(placed.subList(from, to), lands.subList(from, to), now, expiry));
-            ends.add(to);
+            queued.add(new Slice(to, signAhead(placed.subList(from, to), lands.subList(from, to), now, expiry)));
             from = to;
         }
-        return new Batch(now, expiry, placed, lands, ends, signing, proposed, claimed, unplaced, reachedCap, false);
+        return new Batch(now, expiry, placed, lands, queued, proposed, claimed, unplaced, reachedCap, false);
     }
 
     /**
@@ -208,13 +206,13 @@ class MatchingEngine {
         int committed = 0;
         int refused = 0;
         int from = 0;
-        for (int s = 0; s < batch.sliceEnds().size(); s++) {
-            int to = batch.sliceEnds().get(s);
+        for (Slice queued : batch.slices()) {
+            int to = queued.end();
             List<ClaimedMatch> slice = batch.placed().subList(from, to);
             List<Allocation> sliceLands = batch.lands().subList(from, to);
             List<Boolean> landed;
             try {
-                Signed signed = await(batch.signing().get(s));
+                Signed signed = await(queued.signing());
                 // renews the lock too: signing is the slow step (a lapsed lock nobody took is re-taken)
                 landed = store.commit(fence, signed.commits(), batch.now(), batch.expiry());
             }
@@ -256,17 +254,21 @@ class MatchingEngine {
      * no further learned (nothing claimed, no land, fenced).
      */
     private record Batch(Instant now, Instant expiry, List<ClaimedMatch> placed, List<Allocation> lands,
-            List<Integer> sliceEnds, List<Future<Signed>> signing, int proposed, int claimed, int unplaced,
+            List<Slice> slices, int proposed, int claimed, int unplaced,
             boolean reachedCap, boolean fenced) {
 
         static Batch fenced(Instant now, int proposed) {
-            return new Batch(now, now, List.of(), List.of(), List.of(), List.of(), proposed, 0, 0, false, true);
+            return new Batch(now, now, List.of(), List.of(), List.of(), proposed, 0, 0, false, true);
         }
 
         static Batch unplaced(Instant now, int proposed, int claimed, int unplaced, boolean reachedCap) {
-            return new Batch(now, now, List.of(), List.of(), List.of(), List.of(), proposed, claimed, unplaced,
+            return new Batch(now, now, List.of(), List.of(), List.of(), proposed, claimed, unplaced,
                     reachedCap, false);
         }
+    }
+
+    /** The matches of a batch up to index {@code end} (exclusive, after the slice before), and their signing. */
+    private record Slice(int end, Future<Signed> signing) {
     }
 
     /** A slice's assignments, ready to commit. */
@@ -319,7 +321,7 @@ class MatchingEngine {
     /** Tokens of a slice that is not committed are never stored or sent anywhere: dropping them is enough. */
     private static void abandon(@Nullable Batch batch) {
         if (batch != null) {
-            batch.signing().forEach(signing -> signing.cancel(false));
+            batch.slices().forEach(slice -> slice.signing().cancel(false));
         }
     }
 
