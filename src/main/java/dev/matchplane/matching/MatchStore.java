@@ -7,11 +7,11 @@ import java.util.Map;
 /** What the tick reads and changes in the shared store; every method is one round trip. */
 interface MatchStore {
 
-    /** Queue keys that have waiting tickets. */
-    List<String> activeQueues();
-
-    /** The oldest {@code windowSize} waiting tickets of each queue, oldest first (one pipelined call). */
-    Map<String, List<WaitingTicket>> windows(List<String> queueKeys, int windowSize);
+    /**
+     * The oldest {@code windowSize} waiting tickets of each active queue whose landType has a server that heartbeat
+     * at or after {@code liveSince}, oldest first; queues without one are not read (one script call).
+     */
+    Map<String, List<WaitingTicket>> matchableWindows(Instant liveSince, int windowSize);
 
     /**
      * Claims each proposal whose tickets all still wait; the result holds one entry per claimed proposal only.

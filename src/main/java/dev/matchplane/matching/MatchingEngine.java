@@ -72,14 +72,25 @@ class MatchingEngine {
         if (waiting != null && !now.isBefore(waiting.now().plus(properties.claimLease().dividedBy(2)))) {
             handBack(takeCarried()); // waited too long (the scheduler paused): its lease is half gone, claim afresh
         }
-        // the carried batch stays in its field until used, so that a failed sweep leaves it to the next tick
-        int sweepBatch = properties.sweepBatch();
-        TickReport report = TickReport.sweptOnly(store.expireOverdue(now, sweepBatch),
-                store.releaseStaleClaims(now, sweepBatch), servers.sweepDead(now, sweepBatch));
-        if (report.expired() > 0 || report.staleClaimsReturned() > 0) {
-            log.info("Sweep: {} ticket(s) expired past their max wait, {} claim(s) of a dead tick returned to their "
-                    + "queue", report.expired(), report.staleClaimsReturned());
+        TickReport matched;
+        try {
+            matched = match(now);
         }
+        catch (RuntimeException failure) {
+            sweepAfterFailure(now, failure);
+            throw failure;
+        }
+        return fence == 0 ? matched : matched.withSweeps(sweep(now)); // fenced: the new holder sweeps
+    }
+
+    /**
+     * Proposes, claims, signs and commits one window (or the carried one). The sweeps come after it, not before: they
+     * are three Redis round trips that no match of this tick waits for. A claim whose lease ended is back in its queue
+     * for the next tick, as before; a ticket past its max wait that the sweep has not yet expired is left out of the
+     * window by the planner, so it is never matched after its deadline.
+     */
+    private TickReport match(Instant now) {
+        TickReport report = TickReport.leading();
         boolean settled = false;
         try {
             Batch batch = takeCarried();
@@ -105,6 +116,33 @@ class MatchingEngine {
                 // an Error (the process is going down): drop the next batch as a crash would, the lease returns it
                 abandon(takeCarried());
             }
+        }
+    }
+
+    private Sweeps sweep(Instant now) {
+        int batch = properties.sweepBatch();
+        Sweeps swept = new Sweeps(store.expireOverdue(now, batch), store.releaseStaleClaims(now, batch),
+                servers.sweepDead(now, batch));
+        if (swept.expired() > 0 || swept.staleClaimsReturned() > 0) {
+            log.info("Sweep: {} ticket(s) expired past their max wait, {} claim(s) of a dead tick returned to their "
+                    + "queue", swept.expired(), swept.staleClaimsReturned());
+        }
+        return swept;
+    }
+
+    /**
+     * Sweeps even when matching failed: a ticket that makes every tick fail (a bug, a damaged hash) must still
+     * expire at its deadline rather than wedge the queue for good.
+     */
+    private void sweepAfterFailure(Instant now, RuntimeException failure) {
+        if (fence == 0) {
+            return;
+        }
+        try {
+            sweep(now);
+        }
+        catch (RuntimeException sweepFailure) {
+            failure.addSuppressed(sweepFailure);
         }
     }
 

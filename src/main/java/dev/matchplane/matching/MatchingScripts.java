@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 @SuppressWarnings("rawtypes")
 class MatchingScripts {
 
+    final RedisScript<List> windows = LuaScripts.returningList("windows");
     final RedisScript<List> claim = LuaScripts.returningList("claim");
     final RedisScript<List> commit = LuaScripts.returningList("commit");
     final RedisScript<Long> release = LuaScripts.returningLong("release");

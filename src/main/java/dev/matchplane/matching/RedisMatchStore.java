@@ -1,24 +1,19 @@
 package dev.matchplane.matching;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.matchplane.system.RedisKeys;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-/** {@link MatchStore} on Redis: a pipelined window read, then one Lua script per step for all matches of a tick. */
+/** {@link MatchStore} on Redis: one Lua script per step (window read, claim, commit...) for all matches of a tick. */
 @Repository
 @SuppressWarnings({ "rawtypes", "unchecked" })
 class RedisMatchStore implements MatchStore {
@@ -47,38 +42,24 @@ class RedisMatchStore implements MatchStore {
     }
 
     @Override
-    public List<String> activeQueues() {
-        Set<String> members = redis.opsForSet().members(keys.activeQueues());
-        return members == null ? List.of() : List.copyOf(members);
-    }
-
-    @Override
-    public Map<String, List<WaitingTicket>> windows(List<String> queueKeys, int windowSize) {
-        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
-            readWindows(connection, queueKeys, windowSize);
-            return null;
-        });
+    public Map<String, List<WaitingTicket>> matchableWindows(Instant liveSince, int windowSize) {
+        List reply = redis.execute(scripts.windows, List.of(keys.activeQueues()), keys.prefix(),
+                Long.toString(liveSince.toEpochMilli()), Integer.toString(windowSize));
         Map<String, List<WaitingTicket>> windows = new LinkedHashMap<>();
-        for (int i = 0; i < queueKeys.size(); i++) {
-            windows.put(queueKeys.get(i), toWaitingTickets((Set<TypedTuple<String>>) replies.get(i)));
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+            windows.put((String) reply.get(i), toWaitingTickets((List<Object>) reply.get(i + 1)));
         }
         return windows;
     }
 
-    private void readWindows(RedisConnection connection, List<String> queueKeys, int windowSize) {
-        for (String queueKey : queueKeys) {
-            connection.zSetCommands().zRangeWithScores(keys.queue(queueKey).getBytes(StandardCharsets.UTF_8), 0,
-                    windowSize - 1L);
-        }
-    }
-
-    private static List<WaitingTicket> toWaitingTickets(Set<TypedTuple<String>> tuples) {
-        List<WaitingTicket> window = new ArrayList<>(tuples.size());
-        for (TypedTuple<String> tuple : tuples) {
-            String member = tuple.getValue();
+    /** A window as the script returns it: member ({@code <ticketId>:<groupSize>}), score, member, score... */
+    private static List<WaitingTicket> toWaitingTickets(List<Object> membersAndScores) {
+        List<WaitingTicket> window = new ArrayList<>(membersAndScores.size() / 2);
+        for (int i = 0; i + 1 < membersAndScores.size(); i += 2) {
+            String member = (String) membersAndScores.get(i);
             int colon = member.lastIndexOf(':');
             window.add(new WaitingTicket(member.substring(0, colon), Integer.parseInt(member.substring(colon + 1)),
-                    tuple.getScore().longValue()));
+                    (long) Double.parseDouble((String) membersAndScores.get(i + 1))));
         }
         return window;
     }

@@ -6,14 +6,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.matchplane.provisioning.GameServerRegistry;
 
 /**
- * What one tick tries to match: the active queues whose landType has a live server (others are not even read),
- * their bounded windows, the matcher's proposals, cut at {@code max-players-per-tick}.
+ * What one tick tries to match: the bounded windows of the active queues whose landType has a live server (others
+ * are not even read), the matcher's proposals, cut at {@code max-players-per-tick}.
  */
 final class TickPlanner {
 
@@ -31,30 +30,22 @@ final class TickPlanner {
     }
 
     Map<String, List<ProposedMatch>> propose(Instant now) {
-        List<String> active = store.activeQueues();
-        if (active.isEmpty()) {
+        Map<String, List<WaitingTicket>> windows = store.matchableWindows(servers.liveSince(now),
+                properties.windowSize());
+        if (windows.isEmpty()) {
             return Map.of();
         }
-        Map<String, QueuePolicy> policies = new LinkedHashMap<>();
-        active.forEach(queueKey -> policies.put(queueKey, catalog.policyFor(queueKey)));
-        Set<String> served = servers.landTypesWithLiveServers(
-                policies.values().stream().map(QueuePolicy::landType).distinct().toList(), now);
-        List<String> matchable = new ArrayList<>(
-                active.stream().filter(q -> served.contains(policies.get(q).landType())).toList());
-        if (matchable.isEmpty()) {
-            return Map.of();
-        }
+        List<String> matchable = new ArrayList<>(windows.keySet());
         // a different queue order each tick, so that when the cap cuts a tick short no queue is always last
         Collections.shuffle(matchable, ThreadLocalRandom.current());
         Map<String, List<ProposedMatch>> proposals = new LinkedHashMap<>();
         int budget = properties.maxPlayersPerTick();
-        for (Map.Entry<String, List<WaitingTicket>> window : store.windows(matchable, properties.windowSize())
-                .entrySet()) {
-            QueuePolicy policy = policies.get(window.getKey());
-            List<ProposedMatch> matches = withinBudget(matcher.propose(window.getValue(),
+        for (String queueKey : matchable) {
+            QueuePolicy policy = catalog.policyFor(queueKey);
+            List<ProposedMatch> matches = withinBudget(matcher.propose(notOverdue(windows.get(queueKey), policy, now),
                     new QueueRules(policy.matchSize(), policy.minWait(), policy.relaxAfter()), now), budget);
             if (!matches.isEmpty()) {
-                proposals.put(window.getKey(), matches);
+                proposals.put(queueKey, matches);
                 budget -= matches.stream().mapToInt(ProposedMatch::players).sum();
             }
             if (budget <= 0) {
@@ -62,6 +53,20 @@ final class TickPlanner {
             }
         }
         return proposals;
+    }
+
+    /**
+     * Leaves out tickets past their max wait: the sweep that expires them runs after matching (MatchingEngine), so
+     * one may still be in its queue for up to a tick, and it must not be matched after its deadline.
+     */
+    private static List<WaitingTicket> notOverdue(List<WaitingTicket> window, QueuePolicy policy, Instant now) {
+        long deadline = now.toEpochMilli() - policy.maxWait().toMillis();
+        for (WaitingTicket ticket : window) {
+            if (ticket.enqueuedAtMillis() <= deadline) {
+                return window.stream().filter(waiting -> waiting.enqueuedAtMillis() > deadline).toList();
+            }
+        }
+        return window;
     }
 
     /** The first matches (the oldest anchors come first) whose players fit the tick's remaining budget. */

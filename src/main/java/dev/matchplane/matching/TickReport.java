@@ -8,8 +8,13 @@ record TickReport(boolean leader, int expired, int staleClaimsReturned, int dead
         return new TickReport(false, 0, 0, 0, 0, 0, 0, 0, 0, false, false);
     }
 
-    static TickReport sweptOnly(int expired, int staleClaimsReturned, int deadServers) {
-        return new TickReport(true, expired, staleClaimsReturned, deadServers, 0, 0, 0, 0, 0, false, false);
+    static TickReport leading() {
+        return new TickReport(true, 0, 0, 0, 0, 0, 0, 0, 0, false, false);
+    }
+
+    TickReport withSweeps(Sweeps sweeps) {
+        return new TickReport(leader, sweeps.expired(), sweeps.staleClaimsReturned(), sweeps.deadServers(), proposed,
+                claimed, withoutServer, committed, refused, fenced, saturated);
     }
 
     TickReport withMatching(int proposed, int claimed, int withoutServer, int committed, int refused, boolean fenced) {

@@ -1,10 +1,8 @@
 package dev.matchplane.provisioning;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The game servers and the lands they run. A server is live while its last heartbeat is within the TTL
@@ -21,8 +19,8 @@ public interface GameServerRegistry {
     /** Every registered server, live or stale, ordered by id. */
     List<RegisteredServer> servers();
 
-    /** landTypes (of those given) that have at least one live server; one pipelined round trip. */
-    Set<String> landTypesWithLiveServers(Collection<String> landTypes, Instant now);
+    /** A server whose last heartbeat is at or after this instant is live ({@code now} less the TTL). */
+    Instant liveSince(Instant now);
 
     /** Reserves one land per request in ONE Lua script call; result[i] empty when no live server has room. */
     List<Optional<Allocation>> allocate(List<AllocationRequest> requests, Instant now);

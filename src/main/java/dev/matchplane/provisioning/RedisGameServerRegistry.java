@@ -73,21 +73,8 @@ class RedisGameServerRegistry implements GameServerRegistry {
     }
 
     @Override
-    public Set<String> landTypesWithLiveServers(Collection<String> landTypes, Instant now) {
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(landTypes));
-        if (distinct.isEmpty()) {
-            return Set.of();
-        }
-        double cutoff = cutoff(now);
-        List<Object> counts = RedisPipelines.run(redis, pipeline -> distinct.forEach(landType -> pipeline.opsForZSet()
-                .count(keys.serversOfLandType(landType), cutoff, Double.POSITIVE_INFINITY)));
-        Set<String> live = new LinkedHashSet<>();
-        for (int i = 0; i < distinct.size(); i++) {
-            if (((Number) counts.get(i)).longValue() > 0) {
-                live.add(distinct.get(i));
-            }
-        }
-        return live;
+    public Instant liveSince(Instant now) {
+        return now.minus(ttl);
     }
 
     @Override
@@ -142,9 +129,8 @@ class RedisGameServerRegistry implements GameServerRegistry {
         return Optional.of(new Allocation(server.get(0), request.landId(), url));
     }
 
-    /** Heartbeats at or after this instant are live. */
     private long cutoff(Instant now) {
-        return now.minus(ttl).toEpochMilli();
+        return liveSince(now).toEpochMilli();
     }
 
     private static String millis(Instant instant) {

@@ -60,13 +60,14 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
 
         MatchingEngine survivor = engine(tokens::signAll);
         assertThat(survivor.tick(now.plusSeconds(1)).committed()).as("lease not over yet: nothing to match").isZero();
-        TickReport later = survivor.tick(now.plus(properties.claimLease()).plusSeconds(1));
+        TickReport leaseOver = survivor.tick(now.plus(properties.claimLease()).plusSeconds(1));
+        assertThat(leaseOver.staleClaimsReturned()).as("the sweep after matching returns them").isEqualTo(2);
+        assertThat(statuses(ids)).containsOnly(TicketStatus.QUEUED);
 
-        assertThat(later.staleClaimsReturned()).isEqualTo(2);
-        assertThat(later.committed()).isEqualTo(1);
+        assertThat(survivor.tick(now.plus(properties.claimLease()).plusSeconds(2)).committed()).isEqualTo(1);
         assertThat(statuses(ids)).containsOnly(TicketStatus.ASSIGNED);
         assertThat(landIds(ids)).hasSize(1);
-        assertThat(survivor.tick(now.plus(properties.claimLease()).plusSeconds(2)).committed()).isZero();
+        assertThat(survivor.tick(now.plus(properties.claimLease()).plusSeconds(3)).committed()).isZero();
     }
 
     @Test
@@ -107,6 +108,23 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         assertThat(report.refused()).isEqualTo(1);
         assertThat(statuses(ids)).containsExactly(TicketStatus.CANCELLED, TicketStatus.QUEUED);
         assertThat(tickets.find(ids.get(0)).orElseThrow().assignmentJson()).isNull();
+    }
+
+    @Test
+    void ticketPastItsMaxWaitIsNotMatchedAndTheSweepAfterMatchingExpiresIt() {
+        List<String> ids = enqueuePair();
+        Instant deadline = now.plus(properties.maxWait());
+        // the server still heartbeats then, so only the deadline stops this pair from matching
+        servers.register(new GameServer("gs-" + landType, "127.0.0.1", 7000, landType, null, null, null, null, null),
+                deadline);
+
+        TickReport report = engine(tokens::signAll).tick(deadline);
+
+        assertThat(report.claimed()).as("overdue tickets are left out of the window").isZero();
+        assertThat(report.committed()).isZero();
+        assertThat(report.expired()).as("this pair, and any other test's ticket left waiting")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(statuses(ids)).containsOnly(TicketStatus.EXPIRED);
     }
 
     @Test

@@ -131,16 +131,8 @@ class RedisGameServerRegistryIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void landTypesWithLiveServersListsOnlyThoseWithAFreshHeartbeat() {
-        String live = unique("live");
-        String stale = unique("stale");
-        String none = unique("none");
-        registry.register(server("a", live, null, null), T0.plusSeconds(60));
-        registry.register(server("b", stale, null, null), T0);
-
-        assertThat(registry.landTypesWithLiveServers(List.of(live, stale, none, live), T0.plusSeconds(61)))
-                .containsExactly(live);
-        assertThat(registry.landTypesWithLiveServers(List.of(), T0)).isEmpty();
+    void serversHeartbeatingSinceNowLessTheTtlAreLive() {
+        assertThat(registry.liveSince(T0)).isEqualTo(T0.minus(TTL));
     }
 
     @Test

@@ -1,0 +1,5 @@
+package dev.matchplane.matching;
+
+/** What the sweeps at the end of a tick did: tickets expired, dead ticks' claims returned, dead servers forgotten. */
+record Sweeps(int expired, int staleClaimsReturned, int deadServers) {
+}

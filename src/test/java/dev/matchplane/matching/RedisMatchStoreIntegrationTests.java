@@ -1,0 +1,71 @@
+package dev.matchplane.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.matchplane.provisioning.GameServer;
+import dev.matchplane.support.Await;
+import dev.matchplane.ticket.EnqueueCommand;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** The tick's window read (windows.lua) against a real Redis: which queues it reads, and what it returns. */
+@TestPropertySource(properties = { "matchmaking.role=api", "matchmaking.min-wait=0ms", "matchmaking.claim-lease=10s",
+        "matchmaking.max-players-per-tick=4" }) // the engine tests' settings: one shared Spring context
+class RedisMatchStoreIntegrationTests extends EngineIntegrationTest {
+
+    @Test
+    void readsOnlyQueuesWhoseLandTypeHasAServerThatHeartbeatSinceTheCutoff() {
+        String live = unique("live");
+        String atEdge = unique("edge");
+        String stale = unique("stale");
+        String none = unique("none");
+        Instant now = clock.instant();
+        Instant liveSince = servers.liveSince(now);
+        register(live, now);
+        register(atEdge, liveSince);
+        register(stale, liveSince.minusMillis(1));
+        List.of(live, atEdge, stale, none).forEach(landType -> enqueue(landType + ":2"));
+
+        Map<String, List<WaitingTicket>> windows = store.matchableWindows(liveSince, 10);
+
+        assertThat(windows).containsKeys(live + ":2", atEdge + ":2").doesNotContainKeys(stale + ":2", none + ":2");
+    }
+
+    @Test
+    void windowHoldsTheOldestTicketsOldestFirstWithTheirPartySizeAndEnqueueTime() {
+        String landType = unique("window");
+        register(landType, clock.instant());
+        String queue = landType + ":4";
+        String first = enqueue(queue, 2);
+        Await.sleep(2);
+        String second = enqueue(queue, 1);
+        Await.sleep(2);
+        enqueue(queue, 1);
+
+        List<WaitingTicket> window = store.matchableWindows(servers.liveSince(clock.instant()), 2).get(queue);
+
+        assertThat(window).containsExactly(waiting(first, 2), waiting(second, 1));
+    }
+
+    private WaitingTicket waiting(String ticketId, int groupSize) {
+        return new WaitingTicket(ticketId, groupSize, tickets.find(ticketId).orElseThrow().createdAt().toEpochMilli());
+    }
+
+    private void register(String landType, Instant heartbeat) {
+        servers.register(new GameServer("gs-" + landType, "127.0.0.1", 7000, landType, null, null, null, null, null),
+                heartbeat);
+    }
+
+    private String enqueue(String queue) {
+        return enqueue(queue, 1);
+    }
+
+    private String enqueue(String queue, int groupSize) {
+        List<String> members = java.util.stream.IntStream.range(0, groupSize).mapToObj(i -> unique("p")).toList();
+        return tickets.enqueue(new EnqueueCommand(queue, null, members, groupSize, null, null)).ticketId();
+    }
+}
