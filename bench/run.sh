@@ -13,7 +13,8 @@
 #   BENCH_DURATION       seconds measured per closed-loop scenario (12), BENCH_WARMUP (3)
 #   BENCH_CONCURRENCY    connections of the closed-loop scenarios (16)
 #   BENCH_TTM_RATES      offered players/s (200,1000), BENCH_TTM_DURATION seconds per rate (15)
-#   BENCH_DRAIN_TICKETS  (20000), BENCH_SOCKETS (10000), BENCH_SIGNING_SECONDS (10)
+#   BENCH_DRAIN_TICKETS  (20000), BENCH_DRAIN_WARMUP tickets drained first, not measured (40000),
+#   BENCH_SOCKETS (10000), BENCH_SIGNING_SECONDS (10)
 #   BENCH_HEAP           app heap (512m), BENCH_APP_OPTS extra JVM options for the app
 #   BENCH_LOADGEN_OPTS   extra JVM options for the load generator (e.g. a JFR recording of its own CPU)
 #   BENCH_JFR=1          record a JFR profile of the app per phase into bench/results/
@@ -41,6 +42,7 @@ CONCURRENCY=${BENCH_CONCURRENCY:-16}
 TTM_RATES=${BENCH_TTM_RATES:-200,1000}
 TTM_DURATION=${BENCH_TTM_DURATION:-15}
 DRAIN_TICKETS=${BENCH_DRAIN_TICKETS:-20000}
+DRAIN_WARMUP=${BENCH_DRAIN_WARMUP:-40000}
 SOCKETS=${BENCH_SOCKETS:-10000}
 SIGNING_SECONDS=${BENCH_SIGNING_SECONDS:-10}
 HEAP=${BENCH_HEAP:-512m}
@@ -168,7 +170,8 @@ run_phase() {
     # the signing ceiling runs inside the drain scenario, in a JVM of its own, just before and just after it
     loadgen mode=run phase="$phase" base="$BASE" redis="$REDIS" prefix="$PREFIX" parts="$PARTS" \
         scenarios="warm,$scenarios" duration="$DURATION" warmup="$WARMUP" concurrency="$CONCURRENCY" \
-        rates="$TTM_RATES" ttmDuration="$TTM_DURATION" drainTickets="$DRAIN_TICKETS" sockets="$SOCKETS" \
+        rates="$TTM_RATES" ttmDuration="$TTM_DURATION" drainTickets="$DRAIN_TICKETS" \
+        drainWarmupTickets="$DRAIN_WARMUP" sockets="$SOCKETS" \
         interval="$interval" algorithm="$algorithm" signerClasspath="$BUILD/signer:$APP_CP" \
         signingSeconds="$SIGNING_SECONDS" appPid="$APP_PID" maxHeapMiB="$(( ${HEAP%m} ))" \
         || echo "load generator failed in phase $phase" >&2

@@ -22,20 +22,26 @@ final class Drain {
 
     private final Config config;
     private final String tag = Config.tag();
+    /** The unmeasured first drain: tickets, seconds (NaN when there was none). */
+    private int warmupTickets;
+    private double warmupSeconds = Double.NaN;
 
     Drain(Config config) {
         this.config = config;
     }
 
     void run() throws Exception {
+        warmUp();
         SigningCeiling.Measured ceilingBefore = SigningCeiling.measure(config);
         int tickets = config.integer("drainTickets", 20_000);
         String landType = "bd" + tag;
         String queueKey = landType + ":2";
         String prefix = config.require("prefix");
-        List<String> ids = enqueue(tickets, queueKey);
+        List<String> ids = enqueue(tickets, queueKey, "d" + tag + "-");
         try (Resp redis = new Resp(config.require("redis"))) {
             long waiting = redis.number("ZCARD", prefix + "queue:" + queueKey);
+            System.out.printf("  drain: JIT quiet after %.1f s%n", CpuMeter.awaitQuietCompiler(config,
+                    config.seconds("drainQuietWait", 30)));
             Map<String, Long> callsBefore = redis.commandCalls();
             TickMeter tickMeter = TickMeter.start(config);
             CpuMeter meter = CpuMeter.start(config);
@@ -52,7 +58,30 @@ final class Drain {
         }
     }
 
-    private List<String> enqueue(int count, String queueKey) throws InterruptedException {
+    /**
+     * Not a figure: a smaller drain first, so that the JIT has compiled the paths of full ticks (claims, signing and
+     * commits of 1,000 players) before the measured one. Without it, a 20,000-ticket drain of 2-5 s measured the
+     * compiler as much as the service (the JIT took 0.4-0.5 of the 2 cores; after a 40,000-ticket warm-up drain
+     * 0.3-0.37). A long-running instance is warm; the first drain's rate is reported beside the figure.
+     */
+    private void warmUp() throws Exception {
+        int tickets = config.integer("drainWarmupTickets", 40_000);
+        if (tickets <= 0) {
+            return;
+        }
+        String landType = "bdw" + tag;
+        enqueue(tickets, landType + ":2", "dw" + tag + "-");
+        try (Resp redis = new Resp(config.require("redis"))) {
+            long t0 = System.nanoTime();
+            RawHttp.registerServer(config.host(), config.port(), landType);
+            Poll poll = pollUntilEmpty(redis, config.require("prefix"), landType + ":2", t0);
+            warmupTickets = tickets;
+            warmupSeconds = poll.seconds;
+            System.out.printf("  drain warm-up: %d tickets matched in %.1f s (not measured)%n", tickets, poll.seconds);
+        }
+    }
+
+    private List<String> enqueue(int count, String queueKey, String playerPrefix) throws InterruptedException {
         List<String> ids = Collections.synchronizedList(new ArrayList<>(count));
         AtomicInteger next = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
@@ -61,7 +90,7 @@ final class Drain {
             threads.add(new Thread(() -> {
                 try (RawHttp http = new RawHttp(config.host(), config.port())) {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        String player = "d" + tag + "-" + i;
+                        String player = playerPrefix + i;
                         int status = http.post("/v1/matchmaking/enqueue", "{\"queueKey\":\"" + queueKey
                                 + "\",\"groupId\":\"g-" + player + "\",\"members\":[\"" + player
                                 + "\"],\"groupSize\":1}");
@@ -179,6 +208,10 @@ final class Drain {
                 .put("redis_commands_per_match", Fmt.round(totalCommands / matches))
                 .put("redis_commands_per_match_by_command", perMatch)
                 .put("timeline_s_queued_claimed", poll.timeline)
+                .put("warmup_drain_tickets", warmupTickets)
+                .put("warmup_drain_matches_per_second", Double.isNaN(warmupSeconds) ? null
+                        : Math.round(warmupTickets / 2.0 / warmupSeconds))
+                .put("warmup_drain_note", "the first drain after start-up, JIT still compiling; not the figure")
                 .row(Fmt.num(tickets) + " waiting, :2, " + algorithm + ", interval " + config.get("interval", "250")
                         + " ms",
                         Fmt.num(matchesPerSecond) + " matches/s (" + Fmt.num(playersPerSecond) + " players/s), "
