@@ -1,6 +1,7 @@
 package dev.matchplane.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
  * so "matched once" means: assigned, with the land of the engine that committed, and no other engine committed.
  */
 @TestPropertySource(properties = { "matchmaking.role=api", "matchmaking.min-wait=0ms", "matchmaking.claim-lease=10s",
-        "matchmaking.max-players-per-tick=4" })
+        "matchmaking.max-players-per-tick=4", "matchmaking.queues[0].pattern=brief*",
+        "matchmaking.queues[0].max-wait=1s" })
 class MatchingEngineIntegrationTests extends EngineIntegrationTest {
 
 
@@ -125,6 +127,24 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         assertThat(report.expired()).as("this pair, and any other test's ticket left waiting")
                 .isGreaterThanOrEqualTo(2);
         assertThat(statuses(ids)).containsOnly(TicketStatus.EXPIRED);
+    }
+
+    @Test
+    void ticketsExpireEvenWhenEveryTickFailsBeforeItsSweep() {
+        String overdue = enqueue(unique("brief") + ":2"); // max wait 1 s: overdue at the tick below
+        List<String> pair = enqueuePair();
+        Instant later = now.plusSeconds(2);
+        servers.register(new GameServer("gs-" + landType, "127.0.0.1", 7000, landType, null, null, null, null, null),
+                later);
+        MatchingEngine failing = engine(claims -> {
+            throw new IllegalStateException("signing is broken");
+        });
+
+        assertThatThrownBy(() -> failing.tick(later)).hasMessage("signing is broken");
+
+        assertThat(statuses(List.of(overdue))).as("the sweep ran after the failed matching step")
+                .containsOnly(TicketStatus.EXPIRED);
+        assertThat(statuses(pair)).as("the failed match was handed back").containsOnly(TicketStatus.QUEUED);
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The tick's window read (windows.lua) against a real Redis: which queues it reads, and what it returns. */
 @TestPropertySource(properties = { "matchmaking.role=api", "matchmaking.min-wait=0ms", "matchmaking.claim-lease=10s",
-        "matchmaking.max-players-per-tick=4" }) // the engine tests' settings: one shared Spring context
+        "matchmaking.max-players-per-tick=4", "matchmaking.queues[0].pattern=brief*",
+        "matchmaking.queues[0].max-wait=1s" }) // the engine tests' settings: one shared Spring context
 class RedisMatchStoreIntegrationTests extends EngineIntegrationTest {
 
     @Test
