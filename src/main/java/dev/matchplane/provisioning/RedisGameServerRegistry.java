@@ -3,13 +3,10 @@ package dev.matchplane.provisioning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.matchplane.system.RedisKeys;
 import dev.matchplane.system.RedisPipelines;

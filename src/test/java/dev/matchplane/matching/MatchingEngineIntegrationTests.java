@@ -3,7 +3,6 @@ package dev.matchplane.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +13,6 @@ import dev.matchplane.support.Await;
 import dev.matchplane.ticket.EnqueueCommand;
 import dev.matchplane.ticket.Ticket;
 import dev.matchplane.ticket.TicketStatus;
-import dev.matchplane.token.MatchTokens;
-import dev.matchplane.token.TokenClaims;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
