@@ -45,11 +45,11 @@ final class HttpScenarios {
         // on two cores C2 works through a Spring app's hot methods for 40-60 s of load; quiet while idle proves
         // nothing (idle code reaches no new compile thresholds), so quiet is measured under load
         long deadline = System.nanoTime() + config.seconds("warmMax", 120).toNanos();
+        String pid = config.get("appPid", "");
         int round = 0;
         long requests = 0;
         double jit;
         do {
-            String pid = config.get("appPid", "");
             long before = pid.isEmpty() ? 0 : CpuMeter.compilerTicks(pid);
             long started = System.nanoTime();
             int r = round++;

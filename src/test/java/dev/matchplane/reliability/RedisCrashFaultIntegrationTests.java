@@ -62,8 +62,7 @@ class RedisCrashFaultIntegrationTests {
 
     @DynamicPropertySource
     static void ownRedis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", OWN_REDIS::url);
-        registry.add("matchmaking.redis.key-prefix", () -> "crash-" + UUID.randomUUID().toString().substring(0, 8) + ":");
+        OWN_REDIS.wireInto(registry, "crash");
     }
 
     @AfterAll

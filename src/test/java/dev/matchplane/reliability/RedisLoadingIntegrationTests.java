@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -54,9 +53,7 @@ class RedisLoadingIntegrationTests {
 
     @DynamicPropertySource
     static void ownRedis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", OWN_REDIS::url);
-        registry.add("matchmaking.redis.key-prefix", () -> "loading-" + UUID.randomUUID().toString().substring(0, 8)
-                + ":");
+        OWN_REDIS.wireInto(registry, "loading");
     }
 
     @AfterAll

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
 import redis.embedded.RedisServer;
 
 /**
@@ -55,6 +57,16 @@ public final class OwnRedisServer {
 
     public String url() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /**
+     * Points the test's application at this server, under a key prefix of its own ({@code <stem>-<random>:}), from
+     * a {@code @DynamicPropertySource} method.
+     */
+    public void wireInto(DynamicPropertyRegistry registry, String keyPrefixStem) {
+        registry.add("spring.data.redis.url", this::url);
+        registry.add("matchmaking.redis.key-prefix", () -> keyPrefixStem + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + ":");
     }
 
     public int port() {
