@@ -6,7 +6,7 @@
 -- ARGV[9] expires at (epoch ms)  ARGV[10] party too large ('1'|'0')  ARGV[11] ticket key prefix
 -- ARGV[12..] player ids
 -- Returns {'created', ticketId} | {'duplicate', ticketId} | {'player', playerId} | {'too_large'}
--- Order follows CONTRACT §2: dedup first, then the player rule, then the party size rule.
+-- Order follows docs/rest-api.md (enqueue): dedup first, then the player rule, then the party size rule.
 
 local function live(ticketId)
   -- A group/player key only exists while its ticket is queued or claimed; the check guards against a hash

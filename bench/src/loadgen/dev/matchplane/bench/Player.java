@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * One virtual player on one /realtime socket: sends {@code {"action":"enqueue",…}} once open and records when
- * {@code enqueued} and {@code match.assigned} arrive (CONTRACT §6). Counts every match.assigned, so a duplicate
+ * {@code enqueued} and {@code match.assigned} arrive (docs/websocket-api.md). Counts every match.assigned, so a duplicate
  * push is seen. Optionally closes the socket once assigned, as a real client leaving for its game server would.
  */
 final class Player implements WsClient.Listener {
