@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.matchplane.matching.QueueCatalog;
 import dev.matchplane.provisioning.GameServerRegistry;
 import dev.matchplane.provisioning.ProvisioningProperties;
 import dev.matchplane.provisioning.RegisteredServer;
 import dev.matchplane.system.MetricTags;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -20,8 +23,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Queue depth per queue and registered/live servers per landType, refreshed from Redis every few seconds (not per
- * scrape, so a scrape never costs Redis work). Every instance reports the same shared figures: aggregate with max.
+ * Per queue: depth, oldest wait and max wait; registered/live servers per landType; whether Redis answered. Refreshed
+ * from Redis every few seconds (not per scrape, so a scrape never costs Redis work). Every instance reports the same
+ * shared figures: aggregate with max. Queue rows exist only for queues with waiting tickets (a queue's row goes with
+ * its last ticket), under the bounded tag values of {@link MetricTags}.
  */
 @Component
 class FleetMetrics {
@@ -29,38 +34,73 @@ class FleetMetrics {
     private static final Logger log = LoggerFactory.getLogger(FleetMetrics.class);
 
     private final QueueSummaries queues;
+    private final QueueCatalog catalog;
     private final GameServerRegistry registry;
     private final ProvisioningProperties provisioning;
     private final MetricTags tags;
     private final Clock clock;
     private final MultiGauge queueDepth;
+    private final MultiGauge oldestWait;
+    private final MultiGauge maxWait;
     private final MultiGauge servers;
+    private final AtomicInteger redisUp = new AtomicInteger();
 
-    FleetMetrics(QueueSummaries queues, GameServerRegistry registry, ProvisioningProperties provisioning,
-            MetricTags tags, Clock clock, MeterRegistry meters) {
+    FleetMetrics(QueueSummaries queues, QueueCatalog catalog, GameServerRegistry registry,
+            ProvisioningProperties provisioning, MetricTags tags, Clock clock, MeterRegistry meters) {
         this.queues = queues;
+        this.catalog = catalog;
         this.registry = registry;
         this.provisioning = provisioning;
         this.tags = tags;
         this.clock = clock;
         this.queueDepth = MultiGauge.builder("matchplane.queue.depth").description("Tickets waiting per queue")
                 .register(meters);
+        this.oldestWait = MultiGauge.builder("matchplane.queue.oldest.wait").baseUnit("seconds")
+                .description("How long the longest-waiting ticket of each queue has waited").register(meters);
+        this.maxWait = MultiGauge.builder("matchplane.queue.max.wait").baseUnit("seconds")
+                .description("Each queue's max wait: a ticket waiting longer expires").register(meters);
         this.servers = MultiGauge.builder("matchplane.servers").description("Game servers per landType and state")
+                .register(meters);
+        Gauge.builder("matchplane.redis.up", redisUp, AtomicInteger::get)
+                .description("1 when this instance's last metrics refresh read Redis, 0 when it failed")
                 .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${matchmaking.metrics-refresh:5s}")
     void refresh() {
         try {
-            List<MultiGauge.Row<?>> depthRows = new ArrayList<>();
-            queues.queuedCounts().forEach((queue, count) ->
-                    depthRows.add(MultiGauge.Row.of(Tags.of("queue", tags.queue(queue)), count)));
-            queueDepth.register(depthRows, true);
-            servers.register(serverRows(clock.instant()), true);
+            Instant now = clock.instant();
+            registerQueueRows(queues.waiting(), now);
+            servers.register(serverRows(now), true);
+            redisUp.set(1);
         }
         catch (RuntimeException unavailable) {
+            redisUp.set(0);
             log.debug("Fleet metrics not refreshed: {}", unavailable.toString());
         }
+    }
+
+    /** Queues past the tag bound share the tag "other": their depths add up, the worst waits count. */
+    private void registerQueueRows(Map<String, QueueSummaries.Waiting> waiting, Instant now) {
+        Map<String, double[]> byTag = new TreeMap<>();
+        waiting.forEach((queueKey, w) -> {
+            double waited = Math.max(0, now.toEpochMilli() - w.oldestEnqueuedAtMillis()) / 1000.0;
+            double max = catalog.policyFor(queueKey).maxWait().toMillis() / 1000.0;
+            byTag.merge(tags.queue(queueKey), new double[] { w.count(), waited, max }, (a, b) -> new double[] {
+                    a[0] + b[0], Math.max(a[1], b[1]), Math.min(a[2], b[2]) });
+        });
+        List<MultiGauge.Row<?>> depth = new ArrayList<>();
+        List<MultiGauge.Row<?>> oldest = new ArrayList<>();
+        List<MultiGauge.Row<?>> max = new ArrayList<>();
+        byTag.forEach((queue, v) -> {
+            Tags queueTag = Tags.of("queue", queue);
+            depth.add(MultiGauge.Row.of(queueTag, v[0]));
+            oldest.add(MultiGauge.Row.of(queueTag, v[1]));
+            max.add(MultiGauge.Row.of(queueTag, v[2]));
+        });
+        queueDepth.register(depth, true);
+        oldestWait.register(oldest, true);
+        maxWait.register(max, true);
     }
 
     private List<MultiGauge.Row<?>> serverRows(Instant now) {

@@ -2,17 +2,20 @@ package dev.matchplane.admin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import dev.matchplane.system.RedisKeys;
 import dev.matchplane.system.RedisPipelines;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Repository;
 
 /**
  * {@link QueueSummaries} from the active-queues set and one ZCARD per queue, pipelined: two round trips whatever
  * the number of queues. A queue leaves the set when its last ticket goes, so idle queues cost nothing here either.
+ * A queue's score is each ticket's enqueue time (a returned claim keeps its own), so its first entry is the oldest.
  */
 @Repository
 class RedisQueueSummaries implements QueueSummaries {
@@ -36,6 +39,25 @@ class RedisQueueSummaries implements QueueSummaries {
             // Zero only in the instant a tick holds every ticket of the queue claimed: nothing waits there.
             if (count > 0) {
                 summary.put(queueKeys.get(i), count);
+            }
+        }
+        return summary;
+    }
+
+    @Override
+    public SortedMap<String, Waiting> waiting() {
+        List<String> queueKeys = new ArrayList<>(redis.opsForSet().members(keys.activeQueues()));
+        List<Object> replies = RedisPipelines.run(redis, pipeline -> queueKeys.forEach(queueKey -> {
+            pipeline.opsForZSet().zCard(keys.queue(queueKey));
+            pipeline.opsForZSet().rangeWithScores(keys.queue(queueKey), 0, 0);
+        }));
+        SortedMap<String, Waiting> summary = new TreeMap<>();
+        for (int i = 0; i < queueKeys.size(); i++) {
+            long count = ((Number) replies.get(2 * i)).longValue();
+            Set<?> oldest = (Set<?>) replies.get(2 * i + 1);
+            if (count > 0 && oldest != null && !oldest.isEmpty()) {
+                Double score = ((TypedTuple<?>) oldest.iterator().next()).getScore();
+                summary.put(queueKeys.get(i), new Waiting(count, score == null ? 0 : score.longValue()));
             }
         }
         return summary;

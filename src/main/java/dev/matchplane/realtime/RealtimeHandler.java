@@ -37,13 +37,15 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final TicketFeed feed;
     private final ClientCommands commands;
     private final RealtimeProperties properties;
+    private final RealtimeMetrics metrics;
 
     RealtimeHandler(SocketRegistry registry, TicketFeed feed, ClientCommands commands,
-            RealtimeProperties properties) {
+            RealtimeProperties properties, RealtimeMetrics metrics) {
         this.registry = registry;
         this.feed = feed;
         this.commands = commands;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,7 +53,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         limitBlockingSends(session);
         RealtimeSocket socket = new RealtimeSocket(new ConcurrentWebSocketSessionDecorator(session,
                 (int) properties.sendTimeLimit().toMillis(), (int) properties.sendBufferLimit().toBytes(),
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE), System.nanoTime());
+                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE), System.nanoTime(), metrics);
         if (!registry.admit(socket)) {
             log.warn("Refusing a realtime socket: this instance holds its maximum of {}", properties.maxSockets());
             socket.close(RealtimeSocket.TOO_MANY_SOCKETS);

@@ -30,6 +30,7 @@ final class RealtimeSocket {
     private static final Logger log = LoggerFactory.getLogger(RealtimeSocket.class);
 
     private final WebSocketSession session;
+    private final RealtimeMetrics metrics;
     /** Tickets this socket is registered for, so that closing it can leave the registry clean. */
     private final Set<String> tickets = ConcurrentHashMap.newKeySet();
     /** {@code <type> <ticketId>} of every event sent: a stored read and pub/sub may both deliver one event. */
@@ -42,8 +43,9 @@ final class RealtimeSocket {
      */
     private @Nullable StringBuilder parts;
 
-    RealtimeSocket(WebSocketSession session, long nowNanos) {
+    RealtimeSocket(WebSocketSession session, long nowNanos, RealtimeMetrics metrics) {
         this.session = session;
+        this.metrics = metrics;
         this.lastHeardNanos = nowNanos;
     }
 
@@ -109,29 +111,37 @@ final class RealtimeSocket {
         closed = true;
     }
 
+    /** Sends a message; one that cannot be delivered is counted in {@code matchplane.realtime.sends.dropped}. */
     void send(String text) {
-        send(new TextMessage(text));
+        String dropped = send(new TextMessage(text));
+        if (dropped != null) {
+            metrics.dropped(dropped);
+        }
     }
 
     void ping() {
         send(new PingMessage(ByteBuffer.allocate(0)));
     }
 
-    private void send(WebSocketMessage<?> message) {
+    /** @return null when handed to the connection, else why not: "closed", "slow" or "failed" */
+    private @Nullable String send(WebSocketMessage<?> message) {
         if (closed) {
-            return;
+            return RealtimeMetrics.DROPPED_CLOSED;
         }
         try {
             session.sendMessage(message);
+            return null;
         }
         catch (SessionLimitExceededException ex) {
             log.info("Closing slow realtime socket '{}': {}", id(), ex.getMessage());
             close(ex.getStatus());
+            return RealtimeMetrics.DROPPED_SLOW;
         }
         catch (Exception ex) {
             // The client went away mid-send (or is closing): nothing to deliver to any more.
             log.debug("Send to realtime socket '{}' failed: {}", id(), ex.toString());
             close(CloseStatus.SESSION_NOT_RELIABLE);
+            return RealtimeMetrics.DROPPED_FAILED;
         }
     }
 

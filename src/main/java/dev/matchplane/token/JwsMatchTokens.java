@@ -11,8 +11,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +41,16 @@ class JwsMatchTokens implements MatchTokens, DisposableBean {
     private final ExecutorService pool;
     /** One signer per thread: a {@link java.security.Signature} is not thread-safe but can sign again and again. */
     private final ThreadLocal<@Nullable JwsSigner> signers = new ThreadLocal<>();
+    private final Counter signed;
 
     JwsMatchTokens(SigningKeys keys, TokenProperties properties) {
+        this(keys, properties, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    JwsMatchTokens(SigningKeys keys, TokenProperties properties, MeterRegistry meters) {
+        this.signed = Counter.builder("matchplane.tokens.signed").description("Match tokens signed")
+                .register(meters);
         this.keys = keys;
         this.issuer = properties.issuer();
         this.audience = properties.audience();
@@ -126,6 +138,7 @@ class JwsMatchTokens implements MatchTokens, DisposableBean {
             for (TokenClaims claims : chunk) {
                 tokens.add(signer.sign(payload(claims)));
             }
+            signed.increment(tokens.size());
         }
         catch (RuntimeException ex) {
             signers.remove(); // a signer that failed may be left mid-message: the next chunk starts afresh
