@@ -41,6 +41,7 @@ USER 10001:10001
 # let the orchestrator restart a JVM that ran out of memory instead of leaving it half-alive.
 ENV PORT=3000 \
     MATCHMAKING_REDIS_EMBEDDED=never \
+    MATCHMAKING_DEMO_ENABLED=false \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 
 EXPOSE 3000

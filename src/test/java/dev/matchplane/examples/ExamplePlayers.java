@@ -83,6 +83,17 @@ final class ExamplePlayers {
         return connection;
     }
 
+    /**
+     * The close code of a socket the game server upgraded only to close it at once (how the example answers a bad
+     * token); fails the test if the server sent any message first.
+     */
+    static Connection.Closed closedWithoutWelcome(String url) throws Exception {
+        Connection connection = connect(url);
+        Connection.Closed closed = connection.awaitClose();
+        assertThat(connection.firstText.isDone()).as("a message was sent before the close").isFalse();
+        return closed;
+    }
+
     /** The HTTP status of a refused handshake; fails the test if the server upgraded instead. */
     static int refusedStatus(String url) throws TimeoutException, InterruptedException {
         try {
@@ -101,7 +112,7 @@ final class ExamplePlayers {
     static final class Connection implements WebSocket.Listener {
 
         private final CompletableFuture<String> firstText = new CompletableFuture<>();
-        private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        private final CompletableFuture<Closed> closed = new CompletableFuture<>();
         private final StringBuilder text = new StringBuilder();
         private WebSocket socket;
 
@@ -117,14 +128,14 @@ final class ExamplePlayers {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
+            closed.complete(new Closed(statusCode, reason));
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             firstText.completeExceptionally(error);
-            closeCode.completeExceptionally(error);
+            closed.completeExceptionally(error);
         }
 
         JsonNode welcome() throws Exception {
@@ -134,7 +145,21 @@ final class ExamplePlayers {
         /** Closes normally and returns the code the server echoed, proving it completed the closing handshake. */
         int close() throws Exception {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(SOON.toSeconds(), TimeUnit.SECONDS);
-            return closeCode.get(SOON.toSeconds(), TimeUnit.SECONDS);
+            return awaitClose().code();
+        }
+
+        /** Sends one text message; the send itself may fail once the server has closed, so it is not awaited. */
+        void sendText(String text) {
+            socket.sendText(text, true);
+        }
+
+        /** The close frame the server sent. */
+        Closed awaitClose() throws Exception {
+            return closed.get(SOON.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        /** A close frame's status code and reason. */
+        record Closed(int code, String reason) {
         }
     }
 }

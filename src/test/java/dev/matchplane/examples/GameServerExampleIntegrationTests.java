@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 
 import dev.matchplane.examples.ExamplePlayers.Connection;
+import dev.matchplane.examples.ExamplePlayers.Connection.Closed;
 import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.IntegrationTest;
@@ -21,12 +22,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The example game server (examples/game-server) against the whole service: it registers itself, players matched
- * onto its landType connect with their match token, and only a valid token for the right land opens a WebSocket.
+ * onto its landType connect with their match token, and only a valid token for the right land gets the welcome: any
+ * other is closed with 1008 before a message is sent. Protocol errors close with 1002, oversized messages with 1009.
  * Each test runs its own example server for a landType of its own.
  */
 @TestPropertySource(properties = { "matchmaking.min-wait=0ms", "matchmaking.interval=50ms",
         "logging.level.example.gameserver=WARN" })
 class GameServerExampleIntegrationTests extends IntegrationTest {
+
+    /** RFC 6455 §7.4.1 close codes, spelled out here so the test does not take them from the library it checks. */
+    private static final int PROTOCOL_ERROR = 1002;
+    private static final int POLICY_VIOLATION = 1008;
+    private static final int MESSAGE_TOO_BIG = 1009;
+    /** The example's limit (GameSocketServer.MAX_MESSAGE_BYTES, package-private in another package). */
+    private static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     private ExamplePlayers players() {
         return new ExamplePlayers("http://127.0.0.1:" + port);
@@ -49,7 +58,7 @@ class GameServerExampleIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void tamperedTokenIsRefusedWith401() throws Exception {
+    void tamperedTokenIsClosedWith1008BeforeAnyMessage() throws Exception {
         ExamplePlayers players = players();
         String landType = unique("tamper");
         try (GameServer server = players.startGameServer(landType)) {
@@ -59,15 +68,17 @@ class GameServerExampleIntegrationTests extends IntegrationTest {
 
             String tampered = flipSignatureCharacter(token);
 
-            assertThat(ExamplePlayers.refusedStatus(assignment.get("connectUrl").asString() + "&token=" + tampered))
-                    .isEqualTo(401);
+            Closed closed = ExamplePlayers.closedWithoutWelcome(
+                    assignment.get("connectUrl").asString() + "&token=" + tampered);
+            assertThat(closed.code()).isEqualTo(POLICY_VIOLATION);
+            assertThat(closed.reason()).startsWith("invalid match token");
             // The genuine token still opens the land: the refusal was about the signature, not a broken server.
             assertWelcomed(assignment, mallory);
         }
     }
 
     @Test
-    void tokenForAnotherLandIsRefusedWith401() throws Exception {
+    void tokenForAnotherLandIsClosedWith1008() throws Exception {
         ExamplePlayers players = players();
         String landType = unique("otherland");
         try (GameServer server = players.startGameServer(landType)) {
@@ -75,18 +86,62 @@ class GameServerExampleIntegrationTests extends IntegrationTest {
             String otherLand = "ws://127.0.0.1:" + server.port() + "/game/" + landType + "?landId=" + landType
                     + ":00000000-0000-0000-0000-000000000000&token=" + assignment.get("matchToken").asString();
 
-            assertThat(ExamplePlayers.refusedStatus(otherLand)).isEqualTo(401);
+            Closed closed = ExamplePlayers.closedWithoutWelcome(otherLand);
+            assertThat(closed.code()).isEqualTo(POLICY_VIOLATION);
+            assertThat(closed.reason()).contains("another land");
         }
     }
 
     @Test
-    void connectionWithoutTokenIsRefusedWith401() throws Exception {
+    void connectionWithoutTokenIsClosedWith1008() throws Exception {
         ExamplePlayers players = players();
         String landType = unique("notoken");
         try (GameServer server = players.startGameServer(landType)) {
             String url = "ws://127.0.0.1:" + server.port() + "/game/" + landType + "?landId=" + landType + ":x";
 
-            assertThat(ExamplePlayers.refusedStatus(url)).isEqualTo(401);
+            assertThat(ExamplePlayers.closedWithoutWelcome(url).code()).isEqualTo(POLICY_VIOLATION);
+        }
+    }
+
+    @Test
+    void pathOfAnotherLandTypeIsRefusedInTheHandshake() throws Exception {
+        ExamplePlayers players = players();
+        String landType = unique("path");
+        try (GameServer server = players.startGameServer(landType)) {
+            String url = "ws://127.0.0.1:" + server.port() + "/game/not-" + landType + "?landId=x&token=y";
+
+            // Java-WebSocket answers every refusal from the handshake hook with this status.
+            assertThat(ExamplePlayers.refusedStatus(url)).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void messageAboveTheLimitIsClosedWith1009() throws Exception {
+        ExamplePlayers players = players();
+        String landType = unique("big");
+        try (GameServer server = players.startGameServer(landType)) {
+            JsonNode assignment = players.queueAndAwaitAssignments(landType, unique("bigmouth")).get(0);
+            Connection connection = ExamplePlayers.connect(ExamplePlayers.joinUrl(assignment));
+            connection.welcome();
+
+            connection.sendText("x".repeat(MAX_MESSAGE_BYTES + 1));
+
+            assertThat(connection.awaitClose().code()).isEqualTo(MESSAGE_TOO_BIG);
+        }
+    }
+
+    @Test
+    void frameWithAReservedBitSetIsClosedWith1002() throws Exception {
+        ExamplePlayers players = players();
+        String landType = unique("rsv");
+        try (GameServer server = players.startGameServer(landType)) {
+            JsonNode assignment = players.queueAndAwaitAssignments(landType, unique("fuzzer")).get(0);
+            try (RawWebSocket raw = RawWebSocket.open(ExamplePlayers.joinUrl(assignment))) {
+                // FIN + RSV1 + text: RSV1 is only allowed when an extension was negotiated, and none was.
+                raw.sendFrame(0x80 | 0x40 | 0x1, "hi".getBytes(StandardCharsets.UTF_8));
+
+                assertThat(raw.awaitCloseCode()).isEqualTo(PROTOCOL_ERROR);
+            }
         }
     }
 
@@ -139,9 +194,10 @@ class GameServerExampleIntegrationTests extends IntegrationTest {
                         .isEqualTo("ES256");
                 assertWelcomed(assignments.get(0), carol);
                 assertWelcomed(assignments.get(1), dave);
-                assertThat(ExamplePlayers.refusedStatus(ExamplePlayers.joinUrl(assignments.get(0)).replace(
+                assertThat(ExamplePlayers.closedWithoutWelcome(ExamplePlayers.joinUrl(assignments.get(0)).replace(
                         assignments.get(0).get("matchToken").asString(),
-                        flipSignatureCharacter(assignments.get(0).get("matchToken").asString())))).isEqualTo(401);
+                        flipSignatureCharacter(assignments.get(0).get("matchToken").asString()))).code())
+                        .isEqualTo(POLICY_VIOLATION);
             }
         }
 

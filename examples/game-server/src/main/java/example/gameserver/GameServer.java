@@ -42,10 +42,10 @@ public final class GameServer implements AutoCloseable {
         MatchTokenVerifier verifier = new MatchTokenVerifier(matchplane.jwksUrl(), options.issuer(),
                 options.audience(), options.serverId());
         GameSocketServer sockets = GameSocketServer.listen(new InetSocketAddress(options.bind(), options.port()),
-                socket -> new PlayerConnection(socket, options.landType(), verifier));
+                options.landType(), verifier);
         GameServer server = new GameServer(options, matchplane, sockets);
         try {
-            matchplane.register(sockets.port());
+            matchplane.register(sockets.getPort());
         }
         catch (IOException | InterruptedException | RuntimeException ex) {
             sockets.close();
@@ -54,13 +54,13 @@ public final class GameServer implements AutoCloseable {
         long period = options.heartbeat().toMillis();
         server.heartbeats.scheduleAtFixedRate(server::heartbeat, period, period, TimeUnit.MILLISECONDS);
         LOG.log(Level.INFO, "Game server ''{0}'' registered for landType ''{1}'' on port {2,number,#}",
-                options.serverId(), options.landType(), sockets.port());
+                options.serverId(), options.landType(), sockets.getPort());
         return server;
     }
 
     /** The port players connect to: the one given, or the one picked when {@code --port 0} was given. */
     public int port() {
-        return sockets.port();
+        return sockets.getPort();
     }
 
     /** Deregisters before closing sockets, so Matchplane stops placing lands here while players are told to go. */
@@ -87,7 +87,7 @@ public final class GameServer implements AutoCloseable {
     /** A failed beat is only logged: the next one retries, and Matchplane tolerates two missed beats by default. */
     private void heartbeat() {
         try {
-            matchplane.register(sockets.port());
+            matchplane.register(sockets.getPort());
         }
         catch (IOException ex) {
             LOG.log(Level.WARNING, "Heartbeat of ''{0}'' failed: {1}", options.serverId(), ex.getMessage());

@@ -28,7 +28,8 @@ public final class GameServerMain {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "deregister"));
         }
         catch (IOException ex) {
-            System.err.println("Cannot start: " + ex.getMessage());
+            // A refused connection carries no message, only its type.
+            System.err.println("Cannot start: " + (ex.getMessage() != null ? ex.getMessage() : ex));
             System.exit(1);
         }
     }

@@ -19,9 +19,9 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 /**
- * Checks a match token the way docs/game-server-integration.md asks: signature against Matchplane's JWKS (RS256 or ES256, whichever the
- * operator configured), {@code exp}, {@code iss}, {@code aud}, that it was issued for this server, and that it admits
- * its bearer to the land the client asked for.
+ * Checks a match token as docs/game-server-integration.md asks: signature against Matchplane's JWKS (RS256 or
+ * ES256, whichever the operator configured), {@code exp}, {@code iss}, {@code aud}, that it was issued for this
+ * server, and that it admits its bearer to the land the client asked for.
  */
 final class MatchTokenVerifier {
 

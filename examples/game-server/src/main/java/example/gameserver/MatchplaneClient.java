@@ -15,8 +15,8 @@ import java.util.Map;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
- * Matchplane's provisioning API (docs/rest-api.md, Game servers). Registration doubles as the heartbeat, so the same call runs at start
- * and on every beat. JSON is written with the JSON helper bundled in nimbus-jose-jwt, so no second library is needed.
+ * Matchplane's provisioning API (docs/game-server-integration.md). Registration doubles as the heartbeat, so the
+ * same call runs at start and on every beat. JSON is written with the JSON helper bundled in nimbus-jose-jwt, so no second library is needed.
  */
 final class MatchplaneClient {
 
