@@ -144,7 +144,7 @@ class JwksIntegrationTests extends IntegrationTest {
 
         RedisSigningKeys configured = instance(fresh, TokenAlgorithm.RS256, file.toString());
 
-        assertThat(configured.active().kid()).isEqualTo(JsonWebKeys.thumbprint(pair.getPublic()));
+        assertThat(configured.active().kid()).isEqualTo(SigningKey.thumbprint(pair.getPublic()));
         assertThat(kids(configured.published())).containsExactly(configured.active().kid());
         assertThat(redis.hasKey(fresh.signingKeys())).isFalse();
     }

@@ -261,7 +261,7 @@ class JwsMatchTokensTests {
 
     private static String jwks(SigningKey key) throws Exception {
         String json = JsonMapper.builder().build()
-                .writeValueAsString(Map.of("keys", List.of(JsonWebKeys.publicJwk(key.published()))));
+                .writeValueAsString(Map.of("keys", List.of(key.published().jwk())));
         JWKSet.parse(json);
         return json;
     }
