@@ -25,10 +25,10 @@ class JwksController {
 
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JwkSet> jwks() {
-        List<Map<String, ?>> jwks = keys.published().stream().<Map<String, ?>>map(PublishedKey::jwk).toList();
+        List<Map<String, Object>> jwks = keys.published().stream().map(PublishedKey::jwk).toList();
         return ResponseEntity.ok().cacheControl(CACHE).body(new JwkSet(jwks));
     }
 
-    record JwkSet(List<Map<String, ?>> keys) {
+    record JwkSet(List<Map<String, Object>> keys) {
     }
 }

@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** CONTRACT §5 from a game server's side: fetch the JWKS over HTTP, verify a token the application signed. */
+/** Match tokens from a game server's side: fetch the JWKS over HTTP, verify a token the application signed. */
 class JwksIntegrationTests extends IntegrationTest {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
