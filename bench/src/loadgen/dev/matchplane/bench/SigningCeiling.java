@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Runs dev.matchplane.token.SigningCeiling (bench/src/signer, compiled by run.sh against the application jar) in
- * a JVM of its own while the app idles: tokens per second of the production signing code on all cores.
+ * a JVM of its own while the app idles: tokens per second of the JDK's own signature on all cores.
  */
 final class SigningCeiling {
 
@@ -62,7 +62,7 @@ final class SigningCeiling {
                 .put("tokens_per_second", Double.isNaN(mean) ? null : Math.round(mean))
                 .put("runs_tokens_per_second", runs)
                 .put("seconds_per_run", config.decimal("signingSeconds", 10))
-                .row(algorithm + ", JwsMatchTokens, " + both.threads() + " threads, batches of 1,000, app idle, "
+                .row(algorithm + ", raw JDK Signature, " + both.threads() + " threads, batches of 1,000, app idle, "
                         + "before + after drain",
                         Fmt.num(mean) + " tokens/s (runs: " + String.join(", ", runs.stream().map(Fmt::num).toList())
                                 + ")", "", "", "", "")

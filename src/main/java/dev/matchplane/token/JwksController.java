@@ -10,7 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public keys game servers verify match tokens with (CONTRACT §5); the same on every instance. */
+/** The public keys game servers verify match tokens with; the same on every instance. */
 @RestController
 class JwksController {
 
@@ -25,10 +25,10 @@ class JwksController {
 
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JwkSet> jwks() {
-        List<Map<String, String>> jwks = keys.published().stream().map(JsonWebKeys::publicJwk).toList();
+        List<Map<String, Object>> jwks = keys.published().stream().map(PublishedKey::jwk).toList();
         return ResponseEntity.ok().cacheControl(CACHE).body(new JwkSet(jwks));
     }
 
-    record JwkSet(List<Map<String, String>> keys) {
+    record JwkSet(List<Map<String, Object>> keys) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.matchplane.token;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,16 +12,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.jsonwebtoken.Jwts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link MatchTokens} as JWS compact serializations written directly (see {@link JwsSigner}). A big match signs one
+ * {@link MatchTokens} as JWS compact serializations built and signed by jjwt. A big match signs one
  * token per member, and RSA signing costs about a millisecond of CPU each, so lists are split into one chunk per
  * signing thread of a dedicated pool; the tick's own thread only waits. Small lists are not worth the hand-off.
  */
@@ -31,16 +32,12 @@ class JwsMatchTokens implements MatchTokens, DisposableBean {
     static final int PARALLEL_THRESHOLD = 8;
     /** Fewest tokens worth a task of their own. */
     private static final int MIN_CHUNK = 4;
-    /** Enough for the claims of typical ids, so the JSON text is built without regrowing. */
-    private static final int PAYLOAD_CAPACITY = 384;
 
     private final SigningKeys keys;
     private final String issuer;
     private final String audience;
     private final int threads;
     private final ExecutorService pool;
-    /** One signer per thread: a {@link java.security.Signature} is not thread-safe but can sign again and again. */
-    private final ThreadLocal<@Nullable JwsSigner> signers = new ThreadLocal<>();
     private final Counter signed;
 
     JwsMatchTokens(SigningKeys keys, TokenProperties properties) {
@@ -132,50 +129,37 @@ class JwsMatchTokens implements MatchTokens, DisposableBean {
     }
 
     private List<String> signChunk(SigningKey key, List<TokenClaims> chunk) {
-        JwsSigner signer = signer(key);
         List<String> tokens = new ArrayList<>(chunk.size());
-        try {
-            for (TokenClaims claims : chunk) {
-                tokens.add(signer.sign(payload(claims)));
-            }
-            signed.increment(tokens.size());
+        for (TokenClaims claims : chunk) {
+            tokens.add(sign(key, claims));
         }
-        catch (RuntimeException ex) {
-            signers.remove(); // a signer that failed may be left mid-message: the next chunk starts afresh
-            throw ex;
-        }
+        signed.increment(tokens.size());
         return tokens;
     }
 
-    /** This thread's signer, made anew only when the active key changed (rotation) since this thread last signed. */
-    private JwsSigner signer(SigningKey key) {
-        JwsSigner signer = signers.get();
-        if (signer == null || signer.key() != key) {
-            signer = JwsSigner.of(key);
-            signers.set(signer);
-        }
-        return signer;
-    }
-
     /**
-     * The claims of CONTRACT §5, in the order and with the types the tokens have always had. jjwt left out a blank
-     * {@code jti} or {@code sub}; ids that reach here never are, but the tokens stay the same even if one did.
+     * The header ({@code typ}, {@code kid}, {@code alg}) and claims in the order and with the types the tokens have
+     * always had: registered claims, then ours, then the optional ones; {@code aud} a single string. jjwt leaves out
+     * a blank {@code jti} or {@code sub}; ids that reach here never are.
      */
-    private byte[] payload(TokenClaims claims) {
-        return new JsonObjectWriter(PAYLOAD_CAPACITY)
-                .stringUnlessBlank("jti", claims.jti())
-                .string("iss", issuer)
-                .string("aud", audience)
-                .stringUnlessBlank("sub", claims.playerId())
-                .number("iat", claims.issuedAt().getEpochSecond())
-                .number("exp", claims.expiresAt().getEpochSecond())
-                .string("assignmentId", claims.assignmentId())
-                .string("playerId", claims.playerId())
-                .string("landId", claims.landId())
-                .string("serverId", claims.serverId())
-                .string("ticketId", claims.ticketId())
-                .string("matchId", claims.matchId())
-                .toUtf8();
+    private String sign(SigningKey key, TokenClaims claims) {
+        return Jwts.builder()
+                .header().type("JWT").keyId(key.kid()).and()
+                .id(claims.jti())
+                .issuer(issuer)
+                .audience().single(audience)
+                .subject(claims.playerId())
+                .issuedAt(Date.from(claims.issuedAt()))
+                .expiration(Date.from(claims.expiresAt()))
+                .claim("assignmentId", claims.assignmentId())
+                .claim("playerId", claims.playerId())
+                .claim("landId", claims.landId())
+                .claim("serverId", claims.serverId())
+                .claim("ticketId", claims.ticketId())
+                .claim("matchId", claims.matchId())
+                .claims(claims.optional())
+                .signWith(key.privateKey(), key.algorithm().jws())
+                .compact();
     }
 
     /** Daemon threads: a signing pool must never keep a stopping JVM alive. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** Signs the match tokens a tick hands out (CONTRACT §5) with the key {@code /.well-known/jwks.json} publishes. */
+/** Signs the match tokens a tick hands out with the key {@code /.well-known/jwks.json} publishes. */
 public interface MatchTokens {
 
     /**

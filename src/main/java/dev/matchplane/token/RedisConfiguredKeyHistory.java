@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Remembers the public half of every configured signing key while instances use it, plus a retention, in the hash
  * {@code signing:configured}. When operators rotate {@code TOKEN_PRIVATE_KEY_PEM}, the old key stays in the JWKS
- * until the tokens it signed have expired (CONTRACT §5), instead of vanishing with the last old instance.
+ * until the tokens it signed have expired, instead of vanishing with the last old instance.
  */
 @Component
 class RedisConfiguredKeyHistory {

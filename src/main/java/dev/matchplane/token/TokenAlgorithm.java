@@ -10,26 +10,26 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.SignatureAlgorithm;
+
 /** The JWS algorithms a match token may be signed with, and the key each one needs. */
 enum TokenAlgorithm {
 
     /** RSASSA-PKCS1-v1_5 with SHA-256 on an RSA key of 2048 bits or more (compat default). */
-    RS256("RSA", "SHA256withRSA"),
-    /**
-     * ECDSA with SHA-256 on the P-256 curve: smaller tokens, faster signing. JWS wants the signature as the
-     * fixed-size R||S of RFC 7518 §3.4, which is the JDK's P1363 format, not its default DER.
-     */
-    ES256("EC", "SHA256withECDSAinP1363Format");
+    RS256("RSA", Jwts.SIG.RS256),
+    /** ECDSA with SHA-256 on the P-256 curve: smaller tokens, faster signing. */
+    ES256("EC", Jwts.SIG.ES256);
 
     private static final int RSA_BITS = 2048;
     private static final ECParameterSpec P256 = p256();
 
     private final String keyType;
-    private final String jcaSignature;
+    private final SignatureAlgorithm jws;
 
-    TokenAlgorithm(String keyType, String jcaSignature) {
+    TokenAlgorithm(String keyType, SignatureAlgorithm jws) {
         this.keyType = keyType;
-        this.jcaSignature = jcaSignature;
+        this.jws = jws;
     }
 
     /** JCA key algorithm and JWK {@code kty}: {@code RSA} or {@code EC}. */
@@ -37,9 +37,9 @@ enum TokenAlgorithm {
         return keyType;
     }
 
-    /** The JCA {@link java.security.Signature} algorithm that produces this JWS algorithm's signature bytes. */
-    String jcaSignature() {
-        return jcaSignature;
+    /** jjwt's implementation of this JWS algorithm. */
+    SignatureAlgorithm jws() {
+        return jws;
     }
 
     KeyPair generate() {
@@ -70,7 +70,7 @@ enum TokenAlgorithm {
         }
     }
 
-    static boolean isP256(ECParameterSpec params) {
+    private static boolean isP256(ECParameterSpec params) {
         return params.getOrder().equals(P256.getOrder()) && params.getCurve().equals(P256.getCurve())
                 && params.getGenerator().equals(P256.getGenerator());
     }

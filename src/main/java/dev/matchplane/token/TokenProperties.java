@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param algorithm      {@code RS256} (compat default) or {@code ES256} ({@code TOKEN_ALGORITHM})
  * @param issuer         the {@code iss} claim ({@code TOKEN_ISSUER}, {@code matchplane})
  * @param audience       the {@code aud} claim, a single string ({@code TOKEN_AUDIENCE}, {@code game-server})
- * @param privateKeyPem  the signing key as PKCS#8 PEM text: RSA (2048 bits or more) for RS256, EC P-256 for ES256
- *                       ({@code TOKEN_PRIVATE_KEY_PEM}); literal {@code \n} sequences are accepted for env files
- * @param privateKeyFile path of a PKCS#8 PEM file holding the signing key ({@code TOKEN_PRIVATE_KEY_FILE}); without
+ * @param privateKeyPem  the signing key as PEM text (PKCS#8, or PKCS#1 / SEC1): RSA (2048 bits or more) for RS256,
+ *                       EC P-256 for ES256 ({@code TOKEN_PRIVATE_KEY_PEM}); literal {@code \n} sequences are accepted
+ * @param privateKeyFile path of a PEM file holding the signing key ({@code TOKEN_PRIVATE_KEY_FILE}); without
  *                       either, a key is generated once and shared through Redis
  * @param signingThreads threads that sign tokens in parallel ({@code TOKEN_SIGNING_THREADS}; 0 = available processors)
  * @param retiredKeyRetention how long a configured key stays in the JWKS after the last instance using it stopped

@@ -47,8 +47,8 @@ class ConfiguredKeyIntegrationTests extends IntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         JWKSet jwks = JWKSet.parse(response.body());
         assertThat(jwks.getKeys()).extracting(k -> k.getKeyID())
-                .contains(JsonWebKeys.thumbprint(KEY.getPublic()));
-        jwks = new JWKSet(jwks.getKeyByKeyId(JsonWebKeys.thumbprint(KEY.getPublic())));
+                .contains(SigningKey.thumbprint(KEY.getPublic()));
+        jwks = new JWKSet(jwks.getKeyByKeyId(SigningKey.thumbprint(KEY.getPublic())));
         ECKey served = (ECKey) jwks.getKeys().get(0);
         assertThat(served.getCurve().getName()).isEqualTo("P-256");
         assertThat(served.getAlgorithm().getName()).isEqualTo("ES256");
@@ -79,16 +79,16 @@ class ConfiguredKeyIntegrationTests extends IntegrationTest {
 
         List<String> kids = newInstance.published().stream().map(PublishedKey::kid).toList();
 
-        assertThat(kids).containsExactly(JsonWebKeys.thumbprint(next.getPublic()),
-                JsonWebKeys.thumbprint(KEY.getPublic()));
+        assertThat(kids).containsExactly(SigningKey.thumbprint(next.getPublic()),
+                SigningKey.thumbprint(KEY.getPublic()));
         assertThat(JWKSet.parse(http().get("/.well-known/jwks.json").body()).getKeys()).hasSize(2);
 
-        String oldKid = JsonWebKeys.thumbprint(KEY.getPublic());
+        String oldKid = SigningKey.thumbprint(KEY.getPublic());
         String entry = (String) redis.opsForHash().get(keys.configuredSigningKeys(), oldKid);
         redis.opsForHash().put(keys.configuredSigningKeys(), oldKid, entry.replaceAll("\"until\":\\d+",
                 "\"until\":1"));
         assertThat(newInstance.published()).extracting(PublishedKey::kid)
-                .as("past its retention the old key is gone").containsExactly(JsonWebKeys.thumbprint(next.getPublic()));
+                .as("past its retention the old key is gone").containsExactly(SigningKey.thumbprint(next.getPublic()));
     }
 
     @Test
@@ -96,7 +96,7 @@ class ConfiguredKeyIntegrationTests extends IntegrationTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String token = matchTokens.signAll(List.of(new TokenClaims("j", "a", "p", "arena:l", "s", "t", "m", now,
                 now.plusSeconds(60)))).get(0);
-        String kid = JsonWebKeys.thumbprint(KEY.getPublic());
+        String kid = SigningKey.thumbprint(KEY.getPublic());
 
         assertThat(output.getAll()).contains("configured ES256 key (kid '" + kid + "')");
         assertThat(output.getAll()).doesNotContain(PEM.lines().skip(1).findFirst().orElseThrow())

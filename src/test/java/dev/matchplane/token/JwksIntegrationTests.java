@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** CONTRACT §5 from a game server's side: fetch the JWKS over HTTP, verify a token the application signed. */
+/** Match tokens from a game server's side: fetch the JWKS over HTTP, verify a token the application signed. */
 class JwksIntegrationTests extends IntegrationTest {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -144,7 +144,7 @@ class JwksIntegrationTests extends IntegrationTest {
 
         RedisSigningKeys configured = instance(fresh, TokenAlgorithm.RS256, file.toString());
 
-        assertThat(configured.active().kid()).isEqualTo(JsonWebKeys.thumbprint(pair.getPublic()));
+        assertThat(configured.active().kid()).isEqualTo(SigningKey.thumbprint(pair.getPublic()));
         assertThat(kids(configured.published())).containsExactly(configured.active().kid());
         assertThat(redis.hasKey(fresh.signingKeys())).isFalse();
     }

@@ -1,6 +1,7 @@
 package dev.matchplane.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
@@ -129,6 +130,29 @@ class JwsMatchTokensTests {
                 + "\"playerId\":\"\u2003\",\"landId\":\"l\",\"serverId\":\"s\",\"ticketId\":\"t\",\"matchId\":\"m\"}");
         assertThat(jwt.verify(new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(), key.publicKey())))
                 .isTrue();
+    }
+
+    /** An optional claim (a team, say) follows the standard ones and is read by a game server like any other. */
+    @Test
+    void optionalClaimsFollowTheStandardOnesAndVerify() throws Exception {
+        SigningKey key = generated(TokenAlgorithm.RS256);
+        TokenClaims claims = claims(1).with("team", "red").with("rank", 3);
+
+        String token = signAll(key, 1, List.of(claims)).get(0);
+
+        JWTClaimsSet verified = GameServer.verify(jwks(key), token, JWSAlgorithm.RS256);
+        assertThat(verified.getStringClaim("team")).isEqualTo("red");
+        assertThat(verified.getLongClaim("rank")).isEqualTo(3L);
+        assertThat(new String(SignedJWT.parse(token).getParsedParts()[1].decode(), StandardCharsets.UTF_8))
+                .startsWith("{\"jti\":\"jti-1\",")
+                .endsWith(",\"matchId\":\"match-1\",\"team\":\"red\",\"rank\":3}");
+    }
+
+    @Test
+    void optionalClaimCannotReplaceAStandardOne() {
+        assertThatIllegalArgumentException().isThrownBy(() -> claims(1).with("sub", "someone-else"))
+                .withMessageContaining("'sub'");
+        assertThat(claims(1).optional()).isEmpty();
     }
 
     /** JWS wants ES256 as R||S of 32 bytes each; RS256 (deterministic) is the very signature nimbus computes. */
@@ -261,7 +285,7 @@ class JwsMatchTokensTests {
 
     private static String jwks(SigningKey key) throws Exception {
         String json = JsonMapper.builder().build()
-                .writeValueAsString(Map.of("keys", List.of(JsonWebKeys.publicJwk(key.published()))));
+                .writeValueAsString(Map.of("keys", List.of(key.published().jwk())));
         JWKSet.parse(json);
         return json;
     }

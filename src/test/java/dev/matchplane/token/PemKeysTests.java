@@ -19,7 +19,7 @@ class PemKeysTests {
 
         assertThat(key.privateKey()).isEqualTo(pair.getPrivate());
         assertThat(key.publicKey()).isEqualTo(pair.getPublic());
-        assertThat(key.kid()).isEqualTo(JsonWebKeys.thumbprint(pair.getPublic()));
+        assertThat(key.kid()).isEqualTo(SigningKey.thumbprint(pair.getPublic()));
     }
 
     @Test
@@ -29,7 +29,7 @@ class PemKeysTests {
         SigningKey key = PemKeys.fromPem(GameServer.pem(pair), TokenAlgorithm.ES256);
 
         assertThat(key.publicKey().getEncoded()).isEqualTo(pair.getPublic().getEncoded());
-        assertThat(key.kid()).isEqualTo(JsonWebKeys.thumbprint(pair.getPublic()));
+        assertThat(key.kid()).isEqualTo(SigningKey.thumbprint(pair.getPublic()));
     }
 
     /** The derivation picks one of two points by their y; 32 keys miss one of the choices with odds of 2^-31. */
@@ -77,19 +77,45 @@ class PemKeysTests {
                 .withMessageContaining("P-256");
     }
 
+    /** An RSA key as {@code openssl genrsa} (or OpenSSL 1.x) writes it; the same key, the same kid as in PKCS#8. */
     @Test
-    void pkcs1PemIsRejectedWithTheConversionCommand() {
+    void pkcs1RsaPemIsReadToo() {
+        KeyPair pair = TokenAlgorithm.RS256.generate();
+        byte[] pkcs8 = pair.getPrivate().getEncoded();
+        // A 2048-bit key's PKCS#8 wraps its PKCS#1 form after a 26-byte header (version, algorithm, octet string).
+        byte[] pkcs1 = java.util.Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
+        String pem = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs1)
+                + "\n-----END RSA PRIVATE KEY-----\n";
+
+        SigningKey key = PemKeys.fromPem(pem, TokenAlgorithm.RS256);
+
+        assertThat(key.publicKey()).isEqualTo(pair.getPublic());
+        assertThat(key.kid()).isEqualTo(PemKeys.fromPem(GameServer.pem(pair), TokenAlgorithm.RS256).kid());
+    }
+
+    @Test
+    void encryptedPemIsRejectedWithTheReason() {
+        String encrypted = "-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString(new byte[64])
+                + "\n-----END ENCRYPTED PRIVATE KEY-----\n";
+
+        assertThatIllegalArgumentException().isThrownBy(() -> PemKeys.fromPem(encrypted, TokenAlgorithm.RS256))
+                .withMessageContaining("encrypted");
+    }
+
+    @Test
+    void brokenPkcs1PemIsRejectedWithoutQuotingIt() {
         String pkcs1 = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString(new byte[64])
                 + "\n-----END RSA PRIVATE KEY-----\n";
 
         assertThatIllegalArgumentException().isThrownBy(() -> PemKeys.fromPem(pkcs1, TokenAlgorithm.RS256))
-                .withMessageContaining("openssl pkcs8 -topk8");
+                .withMessageContaining("PEM private key").withNoCause()
+                .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("AAAAAAAA"));
     }
 
     @Test
     void textWithoutPemMarkersIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> PemKeys.fromPem("not a key", TokenAlgorithm.RS256))
-                .withMessageContaining("PKCS#8 PEM");
+                .withMessageContaining("PEM private key");
     }
 
     @Test
