@@ -57,21 +57,27 @@ final class CandidatePool {
         double value = seed.number[distanceRule];
         int left = valueLinks.prev[seed.valuePos];
         int right = valueLinks.next[seed.valuePos];
-        while (found.size() < limit) {
+        int[] positions = new int[Math.min(limit, byAge.length)];
+        int count = 0;
+        while (count < positions.length) {
             double leftGap = left < 0 ? Double.POSITIVE_INFINITY : value - byValue[left].number[distanceRule];
             double rightGap = right < 0 ? Double.POSITIVE_INFINITY : byValue[right].number[distanceRule] - value;
             if (Math.min(leftGap, rightGap) > maxDistance) {
                 break;
             }
             if (leftGap <= rightGap) {
-                found.add(byValue[left]);
+                positions[count++] = byValue[left].agePos;
                 left = valueLinks.prev[left];
             } else {
-                found.add(byValue[right]);
+                positions[count++] = byValue[right].agePos;
                 right = valueLinks.next[right];
             }
         }
-        found.sort(Comparator.comparingInt(p -> p.rank));
+        // age positions follow rank, so sorting the ints orders the candidates oldest first
+        Arrays.sort(positions, 0, count);
+        for (int i = 0; i < count; i++) {
+            found.add(byAge[positions[i]]);
+        }
         return found;
     }
 

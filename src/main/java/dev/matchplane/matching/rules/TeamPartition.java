@@ -1,7 +1,5 @@
 package dev.matchplane.matching.rules;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -25,12 +23,7 @@ final class TeamPartition {
         int[] team = new int[tickets.size()];
         int[] count = new int[teams];
         double[] total = new double[teams];
-        Integer[] order = new Integer[tickets.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> -tickets.get(i).ticket.groupSize())
-                .thenComparingDouble(i -> balance < 0 ? 0 : -tickets.get(i).number[balance])
-                .thenComparingInt(i -> i));
-        for (int i : order) {
+        for (int i : order(tickets, balance)) {
             int size = tickets.get(i).ticket.groupSize();
             int chosen = -1;
             for (int t = 0; t < teams; t++) {
@@ -50,6 +43,27 @@ final class TeamPartition {
             TeamBalancer.improve(tickets, team, count, total, rules, limits, balance, MAX_IMPROVEMENTS);
         }
         return withinBounds(count, rules, limits) && balanced(tickets, team, rules, limits) ? team : null;
+    }
+
+    /** Largest party first, then highest value, then draft order: an insertion sort, drafts are small. */
+    private static int[] order(List<TicketProfile> tickets, int balance) {
+        int[] order = new int[tickets.size()];
+        for (int i = 0; i < order.length; i++) {
+            int j = i;
+            while (j > 0 && before(tickets.get(i), tickets.get(order[j - 1]), balance)) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
+        return order;
+    }
+
+    private static boolean before(TicketProfile a, TicketProfile b, int balance) {
+        if (a.ticket.groupSize() != b.ticket.groupSize()) {
+            return a.ticket.groupSize() > b.ticket.groupSize();
+        }
+        return balance >= 0 && a.number[balance] > b.number[balance];
     }
 
     private static boolean better(int t, int than, int[] count, double[] total, int[] min, boolean balance) {

@@ -60,11 +60,20 @@ final class TicketProfile {
         }
         return switch (rules.types[r]) {
             case DISTANCE -> store(r, partyValue(values, declared.partyOrDefault()));
-            case TEAM_BALANCE -> store(r, values.stream().mapToDouble(TicketProfile::number).sum());
-            case EQUALS -> values.stream().distinct().count() == 1 && (common[r] = values.get(0)) != null;
+            case TEAM_BALANCE -> store(r, partyValue(values, "sum"));
+            case EQUALS -> allEqual(values) && (common[r] = values.get(0)) != null;
             case INTERSECT -> (shared[r] = intersection(values)) != null;
             case LATENCY -> true;
         };
+    }
+
+    private static boolean allEqual(List<AttributeValue> values) {
+        for (AttributeValue value : values) {
+            if (!value.equals(values.get(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean store(int r, double value) {
@@ -77,11 +86,20 @@ final class TicketProfile {
     }
 
     private static double partyValue(List<AttributeValue> values, String party) {
-        var stats = values.stream().mapToDouble(TicketProfile::number).summaryStatistics();
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (AttributeValue value : values) {
+            double number = number(value);
+            sum += number;
+            min = Math.min(min, number);
+            max = Math.max(max, number);
+        }
         return switch (party) {
-            case "min" -> stats.getMin();
-            case "max" -> stats.getMax();
-            default -> stats.getAverage();
+            case "min" -> min;
+            case "max" -> max;
+            case "sum" -> sum;
+            default -> sum / values.size();
         };
     }
 
