@@ -39,6 +39,29 @@ final class MatchDraft {
         room = rules.teamMax.clone();
     }
 
+    private MatchDraft(MatchDraft from) {
+        rules = from.rules;
+        limits = from.limits;
+        latencyMax = from.latencyMax;
+        low = from.low.clone();
+        high = from.high.clone();
+        common = from.common.clone();
+        shared = from.shared.clone();
+        worst = from.worst.clone();
+        anyLatency = from.anyLatency;
+        room = from.room.clone();
+        tickets.addAll(from.tickets);
+        players = from.players;
+    }
+
+    MatchDraft copy() {
+        return new MatchDraft(this);
+    }
+
+    boolean full() {
+        return players == rules.maxPlayers;
+    }
+
     boolean tryAdd(TicketProfile candidate) {
         if (players + candidate.ticket.groupSize() > rules.maxPlayers || !rulesHold(candidate)
                 || !latencyHolds(candidate) || !pack(candidate.ticket.groupSize())) {

@@ -31,6 +31,7 @@ public final class RuleMatcher {
             .comparingLong(RuledTicket::enqueuedAtMillis).thenComparing(RuledTicket::ticketId);
     private static final int MIN_CANDIDATES = 64;
     private static final int CANDIDATES_PER_PLAYER = 8;
+    private static final int SEARCH_BUDGET = 2048;
 
     public MatchPlan propose(RuleSet set, List<RuledTicket> window, long nowMillis, QueueTiming timing,
             ServerCapacity capacity) {
@@ -88,14 +89,20 @@ public final class RuleMatcher {
         }
         int distance = rules.firstRule(RuleType.DISTANCE);
         double reach = distance < 0 ? Double.POSITIVE_INFINITY : limits.max()[distance];
-        for (TicketProfile candidate : pool.candidatesFor(seed, reach, limit)) {
-            if (draft.players == rules.maxPlayers) {
+        List<TicketProfile> candidates = pool.candidatesFor(seed, reach, limit);
+        MatchDraft greedy = draft.copy();
+        for (TicketProfile candidate : candidates) {
+            if (greedy.full()) {
                 break;
             }
-            draft.tryAdd(candidate);
+            greedy.tryAdd(candidate);
         }
-        boolean full = draft.players == rules.maxPlayers;
-        if (!draft.seedHolds() || !full && waited < timing.relaxAfterMs()) {
+        if (!greedy.full()) {
+            MatchDraft searched = DraftSearch.fill(draft, candidates, rules.maxPlayers, SEARCH_BUDGET);
+            greedy = searched != null ? searched : greedy;
+        }
+        draft = greedy;
+        if (!draft.seedHolds() || !draft.full() && waited < timing.relaxAfterMs()) {
             return null;
         }
         int[] teams = TeamPartition.assign(draft.tickets, rules, limits);
