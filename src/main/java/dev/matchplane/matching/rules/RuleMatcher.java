@@ -1,6 +1,7 @@
 package dev.matchplane.matching.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class RuleMatcher {
         for (int rank = 0; rank < sorted.size(); rank++) {
             profiles.add(TicketProfile.of(sorted.get(rank), rank, rules, regions));
         }
-        int largestTeam = java.util.Arrays.stream(rules.teamMax).max().orElse(0);
+        int largestTeam = Arrays.stream(rules.teamMax).max().orElse(0);
         List<TicketProfile> eligible = profiles.stream()
                 .filter(p -> p.usable && p.ticket.groupSize() <= largestTeam && eligible(p, nowMillis, timing))
                 .toList();
@@ -89,19 +90,7 @@ public final class RuleMatcher {
         }
         int distance = rules.firstRule(RuleType.DISTANCE);
         double reach = distance < 0 ? Double.POSITIVE_INFINITY : limits.max()[distance];
-        List<TicketProfile> candidates = pool.candidatesFor(seed, reach, limit);
-        MatchDraft greedy = draft.copy();
-        for (TicketProfile candidate : candidates) {
-            if (greedy.full()) {
-                break;
-            }
-            greedy.tryAdd(candidate);
-        }
-        if (!greedy.full()) {
-            MatchDraft searched = DraftSearch.fill(draft, candidates, rules.maxPlayers, SEARCH_BUDGET);
-            greedy = searched != null ? searched : greedy;
-        }
-        draft = greedy;
+        draft = fill(draft, pool.candidatesFor(seed, reach, limit), rules.maxPlayers);
         if (!draft.seedHolds() || !draft.full() && waited < timing.relaxAfterMs()) {
             return null;
         }
@@ -114,13 +103,30 @@ public final class RuleMatcher {
         if (reserved == null) {
             return null;
         }
+        return new Formed(toMatch(draft, teams, rules, region < 0 ? null : regions[region], reserved), draft.tickets);
+    }
+
+    /** The greedy fill (candidates oldest first) if it fills the teams, else the search's, else the greedy one. */
+    private static MatchDraft fill(MatchDraft seedOnly, List<TicketProfile> candidates, int maxPlayers) {
+        MatchDraft greedy = seedOnly.copy();
+        for (int i = 0; i < candidates.size() && !greedy.full(); i++) {
+            greedy.tryAdd(candidates.get(i));
+        }
+        if (greedy.full()) {
+            return greedy;
+        }
+        MatchDraft searched = DraftSearch.fill(seedOnly, candidates, maxPlayers, SEARCH_BUDGET);
+        return searched != null ? searched : greedy;
+    }
+
+    private static RuledMatch toMatch(MatchDraft draft, int[] teams, CompiledRules rules, @Nullable String region,
+            CapacityLedger.Reservation reserved) {
         List<RuledMatch.Placement> placements = new ArrayList<>();
         for (int i = 0; i < draft.tickets.size(); i++) {
             placements.add(new RuledMatch.Placement(draft.tickets.get(i).ticket, rules.teamNames[teams[i]]));
         }
         placements.sort(Comparator.comparing(RuledMatch.Placement::ticket, OLDEST_FIRST));
-        return new Formed(new RuledMatch(placements, region < 0 ? null : regions[region], reserved.region(),
-                draft.matchAttributes()), draft.tickets);
+        return new RuledMatch(placements, region, reserved.region(), draft.matchAttributes());
     }
 
     private static Map<List<AttributeValue>, CandidatePool> pools(List<TicketProfile> eligible, CompiledRules rules) {
