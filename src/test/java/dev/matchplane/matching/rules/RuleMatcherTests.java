@@ -196,4 +196,39 @@ class RuleMatcherTests {
         assertThat(propose(set, window)).isEqualTo(first);
         assertThat(first.matches()).isNotEmpty();
     }
+
+    @Test
+    void proposeWhenTeamQuantityThenClonesAreNamedAndEachHoldsItsParty() {
+        RuleSet set = ruleSet("{'queues': ['q'], 'teams': [{'name': 'squad', 'players': 2, 'quantity': 3}]}");
+        List<RuledTicket> window = List.of(solo("a", 6000, Map.of()), solo("b", 5000, Map.of()),
+                party("duo", 4000, null, List.of(new Player("d1", Map.of(), Map.of()), new Player("d2", Map.of(), Map.of()))),
+                solo("c", 3000, Map.of()), solo("d", 2000, Map.of()));
+
+        MatchPlan plan = propose(set, window);
+
+        assertThat(plan.matches()).singleElement().satisfies(match -> {
+            assertThat(match.players()).isEqualTo(6);
+            assertThat(teams(match).values()).containsOnly("squad-1", "squad-2", "squad-3");
+            assertThat(teams(match).values().stream().filter(team -> team.equals(teams(match).get("duo"))))
+                    .hasSize(1);
+        });
+    }
+
+    @Test
+    void proposeWhenNothingCanMatchYetThenTheNextChangeIsTheEarliestMinWaitRelaxOrExpiry() {
+        RuleSet set = ruleSet("{'queues': ['q'], 'teams': [{'name': 'all', 'minPlayers': 1, 'maxPlayers': 3}]}");
+        QueueTiming timing = new QueueTiming(3000, 30_000, 60_000);
+
+        MatchPlan fresh = matcher.propose(set, List.of(solo("a", 1000, Map.of())), NOW, timing,
+                ServerCapacity.unlimited());
+        MatchPlan waiting = matcher.propose(set, List.of(solo("a", 29_000, Map.of())), NOW, timing,
+                ServerCapacity.unlimited());
+        MatchPlan relaxed = matcher.propose(set, List.of(solo("a", 59_000, Map.of())), NOW, timing,
+                ServerCapacity.unlimited());
+
+        assertThat(fresh.nextChangeAtMillis()).hasValue(NOW + 2000);
+        assertThat(waiting.nextChangeAtMillis()).hasValue(NOW + 1000);
+        assertThat(relaxed.matches()).hasSize(1);
+        assertThat(relaxed.nextChangeAtMillis()).isEmpty();
+    }
 }
