@@ -7,7 +7,8 @@
 # Settings (environment):
 #   REDIS_URL            Redis to use; else 127.0.0.1:6379 if it answers; else the app's embedded Redis
 #   BENCH_REDIS=embedded force the app's embedded Redis (a private Redis: INFO commandstats counts only this run)
-#   BENCH_PHASES         rs256,es256,ttm50 (default all three, ~6 minutes)
+#   BENCH_PHASES         rs256,es256,ttm50 (default all three, ~6 minutes); `matcher` (optional) runs the rule
+#                        matcher alone on a 10,000-ticket 5v5 window, no app, no Redis (bench/src/matcher)
 #   BENCH_SCENARIOS      scenarios of the rs256 phase: health,enqueue,status,ttm,drain,sockets
 #   BENCH_ES256_SCENARIOS scenarios of the es256 phase: ttm,drain
 #   BENCH_DURATION       seconds measured per closed-loop scenario (12), BENCH_WARMUP (3)
@@ -107,6 +108,8 @@ APP_CP="$(ls "$BUILD"/app/*.jar | head -n1):$BUILD/app/lib/*"
 rm -rf "$BUILD/loadgen" "$BUILD/signer"
 javac -nowarn -d "$BUILD/loadgen" $(find "$ROOT/bench/src/loadgen" -name '*.java')
 javac -nowarn -d "$BUILD/signer" -cp "$APP_CP" $(find "$ROOT/bench/src/signer" -name '*.java')
+rm -rf "$BUILD/matcher"
+javac -nowarn -d "$BUILD/matcher" -cp "$APP_CP" $(find "$ROOT/bench/src/matcher" -name '*.java')
 
 # --- Redis ---------------------------------------------------------------------------------------------------
 if [[ "${BENCH_REDIS:-}" == "embedded" ]]; then
@@ -164,8 +167,10 @@ finish_phase() {
     fi
 }
 
+APP_PHASES_RUN=0
 run_phase() {
     local phase=$1 interval=$2 algorithm=$3 scenarios=$4
+    APP_PHASES_RUN=$((APP_PHASES_RUN + 1))
     start_app "$phase" "$interval" "$algorithm"
     # the signing ceiling runs inside the drain scenario, in a JVM of its own, just before and just after it
     loadgen mode=run phase="$phase" base="$BASE" redis="$REDIS" prefix="$PREFIX" parts="$PARTS" \
@@ -185,11 +190,17 @@ for phase in ${PHASES//,/ }; do
         rs256) run_phase rs256 250 RS256 "$SCENARIOS" ;;
         es256) run_phase es256 250 ES256 "$ES256_SCENARIOS" ;;
         ttm50) run_phase ttm50 50 RS256 ttm ;;
+        matcher) echo "== phase matcher: the rule matcher alone, one thread (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+                 java -Xmx1g -cp "$BUILD/matcher:$APP_CP" dev.matchplane.matching.rules.MatcherBench \
+                     | tee "$RESULTS/matcher-$RUN_ID.txt" ;;
         *) echo "unknown phase $phase" >&2; exit 2 ;;
     esac
 done
 
 # --- report --------------------------------------------------------------------------------------------------
+if [[ $APP_PHASES_RUN == 0 ]]; then
+    exit 0   # only the matcher phase ran: it printed its figure; keep latest.json as it was
+fi
 loadgen mode=report parts="$PARTS" out="$RESULTS/latest.json" date="$(date -u +%FT%TZ)" nproc="$(nproc)" \
     memory="$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)" \
     jdk="$(java -version 2>&1 | head -n2 | tail -n1)" redis="${REDIS_INFO%% *}" redisSource="$REDIS_SOURCE" \
