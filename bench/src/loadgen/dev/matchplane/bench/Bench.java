@@ -43,6 +43,9 @@ public final class Bench {
             case "report":
                 Report.write(config);
                 break;
+            case "interleave":
+                Interleaved.run(config);
+                break;
             default:
                 throw new IllegalArgumentException("unknown mode " + config.get("mode", ""));
         }

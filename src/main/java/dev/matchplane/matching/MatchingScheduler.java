@@ -3,10 +3,11 @@ package dev.matchplane.matching;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.matchplane.system.ConditionalOnRole;
+import dev.matchplane.system.Role;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Failures (Redis down) are logged at most once a minute.
  */
 @Component
-@ConditionalOnExpression("'${matchmaking.role:all}' != 'api'")
+@ConditionalOnRole({ Role.ALL, Role.QUEUE_WORKER })
 class MatchingScheduler implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingScheduler.class);

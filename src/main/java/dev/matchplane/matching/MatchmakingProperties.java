@@ -3,6 +3,8 @@ package dev.matchplane.matching;
 import java.time.Duration;
 import java.util.List;
 
+import dev.matchplane.system.NodeId;
+import dev.matchplane.system.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Matchmaking settings ({@code matchmaking.*}); the compat environment names map onto them in application.yaml.
  *
- * @param nodeId         name of this instance in logs and metrics (default: host name)
+ * @param nodeId         name of this instance in logs and metrics, never empty ({@link NodeId})
  * @param role           {@code all}, {@code api} (no tick) or {@code queue-worker} (tick only, no client API)
  * @param interval       delay between two ticks ({@code MATCHMAKING_INTERVAL_MS}, 250 ms)
  * @param minWait        a ticket is not matched before it has waited this long ({@code MATCHMAKING_MIN_WAIT_MS}, 3 s)
@@ -45,18 +47,6 @@ public record MatchmakingProperties(
         @DefaultValue("1000") int maxPlayersPerTick,
         @DefaultValue List<QueueOverride> queues) {
 
-    public enum Role {
-        ALL, API, QUEUE_WORKER;
-
-        public boolean ticks() {
-            return this != API;
-        }
-
-        public boolean servesClients() {
-            return this != QUEUE_WORKER;
-        }
-    }
-
     /**
      * Overrides for the queues whose key matches {@code pattern} ({@code *} matches any run of characters).
      * Unset fields keep the global value.
@@ -66,6 +56,7 @@ public record MatchmakingProperties(
     }
 
     public MatchmakingProperties {
+        nodeId = NodeId.orFallback(nodeId);
         require(maxPartySize >= 1, "max-party-size must be at least 1");
         require(windowSize >= 1, "window-size must be at least 1");
         require(sweepBatch >= 1, "sweep-batch must be at least 1");

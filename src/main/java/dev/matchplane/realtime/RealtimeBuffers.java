@@ -1,6 +1,7 @@
 package dev.matchplane.realtime;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import dev.matchplane.system.ConditionalOnRole;
+import dev.matchplane.system.Role;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * sent as several frames (RFC 6455 fragmentation, which every client library joins).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${matchmaking.role:all}' != 'queue-worker'")
+@ConditionalOnRole({ Role.ALL, Role.API })
 class RealtimeBuffers {
 
     static final int BUFFER_BYTES = 4096;

@@ -1,6 +1,7 @@
 package dev.matchplane.realtime;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import dev.matchplane.system.ConditionalOnRole;
+import dev.matchplane.system.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -10,7 +11,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /** Client-facing, so off in the queue-worker role. The raw WebSocket endpoint {@code /realtime} (no STOMP, no SockJS) and its one pub/sub subscription. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${matchmaking.role:all}' != 'queue-worker'")
+@ConditionalOnRole({ Role.ALL, Role.API })
 @EnableWebSocket
 class RealtimeConfiguration implements WebSocketConfigurer {
 

@@ -1,7 +1,8 @@
 package dev.matchplane.realtime;
 
+import dev.matchplane.system.ConditionalOnRole;
 import dev.matchplane.system.RedisKeys;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import dev.matchplane.system.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
@@ -12,7 +13,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The Redis side of realtime: this instance's one subscription to the events channel. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${matchmaking.role:all}' != 'queue-worker'")
+@ConditionalOnRole({ Role.ALL, Role.API })
 class RedisEventSubscription {
 
     /**

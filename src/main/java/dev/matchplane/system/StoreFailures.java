@@ -7,19 +7,19 @@ import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisLoadingException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Tells a Redis outage (retry later) apart from a bug (our fault). Both clients count: Lettuce (the shared
- * connection, the tick) and Jedis (request connections). Spring translates a Jedis error reply such as
- * {@code LOADING} into a generic {@code InvalidDataAccessApiUsageException}, so the reply's code is what tells.
+ * Tells a Redis outage (retry later) apart from a bug (our fault). Spring Data Redis translates Lettuce's failures:
+ * a lost or refused connection becomes {@code RedisConnectionFailureException}, a command timeout
+ * {@code QueryTimeoutException}, and an error reply such as {@code LOADING} or {@code BUSY} a generic
+ * {@code RedisSystemException} whose cause is Lettuce's exception, so the reply's code is what tells. The cluster
+ * and Sentinel replies of a failover in progress ({@code MASTERDOWN}, {@code TRYAGAIN}, {@code CLUSTERDOWN}) count too.
  */
 public final class StoreFailures {
 
     /** Error replies a Redis sends while it cannot serve for a moment: loading its AOF, a long script, a failover. */
     private static final List<String> TRANSIENT_REPLIES = List.of("LOADING", "BUSY", "MASTERDOWN", "READONLY",
-            "TRYAGAIN");
+            "TRYAGAIN", "CLUSTERDOWN");
 
     private StoreFailures() {
     }
@@ -28,12 +28,10 @@ public final class StoreFailures {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RedisConnectionFailureException || t instanceof QueryTimeoutException
                     || t instanceof RedisConnectionException || t instanceof RedisCommandTimeoutException
-                    || t instanceof RedisLoadingException || t instanceof StoreUnavailableException
-                    || t instanceof JedisConnectionException) {
+                    || t instanceof RedisLoadingException || t instanceof StoreUnavailableException) {
                 return true;
             }
-            if ((t instanceof io.lettuce.core.RedisException || t instanceof JedisException)
-                    && isTransientMessage(t.getMessage())) {
+            if (t instanceof io.lettuce.core.RedisException && isTransientMessage(t.getMessage())) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.matchplane.system.RedisKeys;
-import dev.matchplane.system.RedisRequestConnections;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -15,8 +14,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@link TicketStore} on Redis: one Lua script per change, one HMGET per read, each over a blocking connection of the
- * request thread's own ({@link RedisRequestConnections}).
+ * {@link TicketStore} on Redis: one Lua script per change, one HMGET per read, over the instance's shared Lettuce
+ * connection (docs/architecture.md, "One Redis client").
  */
 @Repository
 @SuppressWarnings("rawtypes")
@@ -36,9 +35,9 @@ class RedisTicketStore implements TicketStore {
     private final RedisScript<Long> finishScript;
     private final long endedRetentionSeconds;
 
-    RedisTicketStore(RedisRequestConnections redis, RedisKeys keys, ObjectMapper json, TicketScripts scripts,
+    RedisTicketStore(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, TicketScripts scripts,
             dev.matchplane.matching.MatchmakingProperties properties) {
-        this.redis = redis.template();
+        this.redis = redis;
         this.keys = keys;
         this.json = json;
         this.enqueueScript = scripts.enqueue();

@@ -2,12 +2,13 @@ package dev.matchplane.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.matchplane.system.ConditionalOnRole;
 import dev.matchplane.system.ErrorCode;
 import dev.matchplane.system.JsonFields;
 import dev.matchplane.system.ProblemException;
+import dev.matchplane.system.Role;
 import dev.matchplane.system.Timestamps;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The game-client API of CONTRACT §2. Bodies are read as JSON trees so that validation can be strict and complete. */
 @RestController
-@ConditionalOnExpression("'${matchmaking.role:all}' != 'queue-worker'")
+@ConditionalOnRole({ Role.ALL, Role.API })
 @RequestMapping(path = "/v1/matchmaking", produces = MediaType.APPLICATION_JSON_VALUE)
 class TicketController {
 

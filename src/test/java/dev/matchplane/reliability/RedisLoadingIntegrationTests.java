@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A restarted Redis answers {@code LOADING} to every command until it has read its data back. Requests in that
- * window must be refused with 503 STORE_UNAVAILABLE (retry shortly), not 500, with either Redis client: the
- * request connections (Jedis, whose LOADING reply Spring translates into a generic exception) and the shared one.
+ * window must be refused with 503 STORE_UNAVAILABLE (retry shortly), not 500: Spring Data Redis translates the
+ * LOADING reply into a generic exception, so StoreFailures has to recognise it.
  * Each checked request is sandwiched between two observations of the server reporting {@code loading:1}, so the test
  * cannot pass on requests that merely met a closed connection. Afterwards the ticket acknowledged before the restart
  * is still there.

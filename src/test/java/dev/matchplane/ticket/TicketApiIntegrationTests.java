@@ -113,7 +113,7 @@ class TicketApiIntegrationTests extends IntegrationTest {
         assertThat(health.json().get("ok").asBoolean()).isTrue();
         Response readiness = http().get("/actuator/health");
         assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.json().at("/components/redis/status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().at("/status").asString()).isEqualTo("UP");
     }
 
     static String enqueueBody(String queueKey, String groupId, String player) {
