@@ -30,8 +30,8 @@ record Batch(TickContext tick, Instant expiry, Placements placed, List<SliceSign
                 false);
     }
 
-    /** Nothing after this tick's matches: no next window is worth preparing ahead. */
-    boolean lastOfItsRun() {
-        return !reachedCap || placed.isEmpty();
+    /** Cut at the cap with matches to sign: the next window waits, and is worth preparing while this one signs. */
+    boolean nextWindowWaits() {
+        return reachedCap && !placed.isEmpty();
     }
 }

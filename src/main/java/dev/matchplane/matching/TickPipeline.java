@@ -94,7 +94,7 @@ final class TickPipeline {
      * queued behind this batch's, and carried to the next tick.
      */
     private TickOutcome prepareNextThenCommit(Batch batch, TickContext tick) {
-        if (!batch.lastOfItsRun()) {
+        if (batch.nextWindowWaits()) {
             try {
                 Batch next = preparer.prepare(tick);
                 carried = next != null && !next.fenced() ? next : null;

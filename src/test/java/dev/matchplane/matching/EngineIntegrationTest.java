@@ -44,11 +44,22 @@ abstract class EngineIntegrationTest extends IntegrationTest {
     @Autowired
     MatchingMetrics metrics;
 
-    /** An engine signing with the application's signer, or with a test's stand-in given a signing thread of its own. */
+    /** An engine signing with {@code signer}; a stand-in without signing threads of its own is given one. */
     MatchingEngine engine(MatchTokens signer) {
-        MatchTokens signing = signer == tokens ? tokens : onItsOwnThread(signer);
+        MatchTokens signing = hasSigningThreads(signer) ? signer : onItsOwnThread(signer);
         return new MatchingEngine(lock, store, servers, new AssignmentFactory(signing, json), catalog, properties,
                 metrics);
+    }
+
+    /** True unless the signer only has the interface's {@code signAllAsync} (a lambda or method reference). */
+    private static boolean hasSigningThreads(MatchTokens signer) {
+        try {
+            return signer.getClass().getMethod("signAllAsync", List.class, Executor.class)
+                    .getDeclaringClass() != MatchTokens.class;
+        }
+        catch (NoSuchMethodException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /**
