@@ -176,14 +176,23 @@ class MatchingEndToEndIntegrationTests extends IntegrationTest {
         return http().get("/v1/matchmaking/status/" + ticketId).json();
     }
 
+    /** The stored status, and the time just before it was read. */
+    private record Look(long atMillis, String status) {
+    }
+
     /**
-     * The ticket is still queued at every look for {@code period} (ticks run every 50 ms meanwhile). It looks at the
-     * stored ticket, a quick read, so that a slow HTTP round trip on a busy machine cannot stretch the looks apart.
+     * The ticket is still queued {@code period} after it was created. It is looked at every 20 ms (ticks run every
+     * 50 ms meanwhile) until a look at or after that time, or one that finds it no longer queued. Anchored on the
+     * stored creation time, so that a slow enqueue answer on a busy machine does not shift the check.
      */
     private void staysQueued(String ticketId, Duration period) {
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).during(period)
-                .atMost(period.plusSeconds(2))
-                .until(() -> "queued".equals(redis.opsForHash().get(keys.ticket(ticketId), "status")));
+        long until = Long.parseLong(String.valueOf(redis.opsForHash().get(keys.ticket(ticketId), "createdAt")))
+                + period.toMillis();
+        Look last = await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(period.plusSeconds(2))
+                .until(() -> new Look(System.currentTimeMillis(),
+                        String.valueOf(redis.opsForHash().get(keys.ticket(ticketId), "status"))),
+                        look -> !"queued".equals(look.status()) || look.atMillis() >= until);
+        assertThat(last.status()).as("status %s after it was created", period).isEqualTo("queued");
     }
 
     private JsonNode awaitAssignment(String ticketId) {
