@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 import dev.matchplane.provisioning.Allocation;
 import dev.matchplane.system.Timestamps;
@@ -19,8 +18,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Turns claimed matches with their lands into assignments (CONTRACT §2): ids, one signed token per member
- * (each slice's tokens signed in one parallel batch, see {@link MatchingEngine}) and the JSON every reader will see.
+ * Turns claimed matches with their lands into assignments (docs/rest-api.md): ids, one signed token per member
+ * (each slice's tokens signed in one parallel batch, see {@link SliceSigning}) and the JSON every reader will see.
  */
 @Component
 class AssignmentFactory {
@@ -70,9 +69,12 @@ class AssignmentFactory {
         return new Prepared(matches, lands, expiry, matchIds, assignmentIds, claims);
     }
 
-    /** Starts signing all tokens of the slice; see {@link MatchTokens#signAllAsync}. */
-    CompletableFuture<List<String>> sign(Prepared prepared, Executor elsewhere) {
-        return tokens.signAllAsync(prepared.claims(), elsewhere);
+    /**
+     * Starts signing all tokens of the slice on the signing threads of {@link MatchTokens}; one without threads of
+     * its own signs on the calling thread (the production one has them: see {@link MatchTokens#signAllAsync}).
+     */
+    CompletableFuture<List<String>> sign(Prepared prepared) {
+        return tokens.signAllAsync(prepared.claims(), Runnable::run);
     }
 
     /** The assignments' JSON, given the tokens {@link #sign} returned for the same slice. */

@@ -29,6 +29,11 @@ final class TickPlanner {
         this.properties = properties;
     }
 
+    /** Windows and match: the tick's proposals, cut at {@code max-players-per-tick}. */
+    TickPlan plan(Instant now) {
+        return TickPlan.of(propose(now), properties.maxPlayersPerTick());
+    }
+
     Map<String, List<ProposedMatch>> propose(Instant now) {
         Map<String, List<WaitingTicket>> windows = store.matchableWindows(servers.liveSince(now),
                 properties.windowSize());

@@ -1,30 +1,54 @@
 package dev.matchplane.matching;
 
 /** What one tick did; logged at DEBUG, counted in metrics and read by tests. */
-record TickReport(boolean leader, int expired, int staleClaimsReturned, int deadServers, int proposed, int claimed,
-        int withoutServer, int committed, int refused, boolean fenced, boolean saturated) {
+record TickReport(boolean leader, Sweeps sweeps, TickOutcome matching) {
 
     static TickReport follower() {
-        return new TickReport(false, 0, 0, 0, 0, 0, 0, 0, 0, false, false);
+        return new TickReport(false, Sweeps.NONE, TickOutcome.NOTHING);
     }
 
-    static TickReport leading() {
-        return new TickReport(true, 0, 0, 0, 0, 0, 0, 0, 0, false, false);
+    static TickReport leading(TickOutcome matching) {
+        return new TickReport(true, Sweeps.NONE, matching);
     }
 
-    TickReport withSweeps(Sweeps sweeps) {
-        return new TickReport(leader, sweeps.expired(), sweeps.staleClaimsReturned(), sweeps.deadServers(), proposed,
-                claimed, withoutServer, committed, refused, fenced, saturated);
+    TickReport withSweeps(Sweeps done) {
+        return new TickReport(leader, done, matching);
     }
 
-    TickReport withMatching(int proposed, int claimed, int withoutServer, int committed, int refused, boolean fenced) {
-        return new TickReport(leader, expired, staleClaimsReturned, deadServers, proposed, claimed, withoutServer,
-                committed, refused, fenced, saturated);
+    int expired() {
+        return sweeps.expired();
+    }
+
+    int staleClaimsReturned() {
+        return sweeps.staleClaimsReturned();
+    }
+
+    int proposed() {
+        return matching.window().proposed();
+    }
+
+    int claimed() {
+        return matching.window().claimed();
+    }
+
+    int withoutServer() {
+        return matching.window().withoutServer();
+    }
+
+    int committed() {
+        return matching.commits().committed();
+    }
+
+    int refused() {
+        return matching.commits().refused();
+    }
+
+    boolean fenced() {
+        return matching.fenced();
     }
 
     /** The tick stopped at {@code max-players-per-tick}: more matches are waiting, so the next tick runs at once. */
-    TickReport saturated(boolean reachedCap) {
-        return new TickReport(leader, expired, staleClaimsReturned, deadServers, proposed, claimed, withoutServer,
-                committed, refused, fenced, reachedCap);
+    boolean saturated() {
+        return matching.saturated();
     }
 }

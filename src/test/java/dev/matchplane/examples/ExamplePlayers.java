@@ -1,6 +1,7 @@
 package dev.matchplane.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.HttpJson.Response;
 import example.gameserver.GameServer;
@@ -62,8 +62,8 @@ final class ExamplePlayers {
         }
         List<JsonNode> assignments = new ArrayList<>();
         for (String ticket : tickets) {
-            JsonNode status = Await.until(() -> http.get("/v1/matchmaking/status/" + ticket).json(),
-                    s -> "assigned".equals(s.get("status").asString()), SOON);
+            JsonNode status = await().atMost(SOON).until(() -> http.get("/v1/matchmaking/status/" + ticket).json(),
+                    s -> "assigned".equals(s.get("status").asString()));
             assertThat(status.get("status").asString()).isEqualTo("assigned");
             assignments.add(status.get("assignment"));
         }

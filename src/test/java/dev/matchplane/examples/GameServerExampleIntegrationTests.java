@@ -1,6 +1,7 @@
 package dev.matchplane.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.util.List;
 
 import dev.matchplane.examples.ExamplePlayers.Connection;
 import dev.matchplane.examples.ExamplePlayers.Connection.Closed;
-import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.IntegrationTest;
 import example.gameserver.GameServer;
@@ -157,8 +157,8 @@ class GameServerExampleIntegrationTests extends IntegrationTest {
             assertThat(registered.get("region").asString()).isEqualTo("eu");
             String firstSeen = registered.get("lastSeenAt").asString();
 
-            JsonNode later = Await.until(() -> registration(players.http(), serverId),
-                    s -> s != null && !firstSeen.equals(s.get("lastSeenAt").asString()), Duration.ofSeconds(10));
+            JsonNode later = await().atMost(Duration.ofSeconds(10)).until(() -> registration(players.http(), serverId),
+                    s -> s != null && !firstSeen.equals(s.get("lastSeenAt").asString()));
             assertThat(later.get("lastSeenAt").asString()).isNotEqualTo(firstSeen);
             assertThat(later.get("registeredAt")).isEqualTo(registered.get("registeredAt"));
         }

@@ -1,11 +1,19 @@
 package dev.matchplane.matching;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.matchplane.provisioning.GameServerRegistry;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.ticket.TicketService;
 import dev.matchplane.token.MatchTokens;
+import dev.matchplane.token.TokenClaims;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.ObjectMapper;
 
@@ -36,8 +44,50 @@ abstract class EngineIntegrationTest extends IntegrationTest {
     @Autowired
     MatchingMetrics metrics;
 
+    /** An engine signing with {@code signer}; a stand-in without signing threads of its own is given one. */
     MatchingEngine engine(MatchTokens signer) {
-        return new MatchingEngine(lock, store, servers, new AssignmentFactory(signer, json), catalog, properties,
+        MatchTokens signing = hasSigningThreads(signer) ? signer : onItsOwnThread(signer);
+        return new MatchingEngine(lock, store, servers, new AssignmentFactory(signing, json), catalog, properties,
                 metrics);
+    }
+
+    /** True unless the signer only has the interface's {@code signAllAsync} (a lambda or method reference). */
+    private static boolean hasSigningThreads(MatchTokens signer) {
+        try {
+            return signer.getClass().getMethod("signAllAsync", List.class, Executor.class)
+                    .getDeclaringClass() != MatchTokens.class;
+        }
+        catch (NoSuchMethodException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * The application's signer queues tokens on signing threads of its own, so the tick thread commits one slice
+     * while the next is signed; a test's stand-in (a lambda) gets one such thread, so it signs off the tick thread
+     * too and the tick runs in the same order as in production.
+     */
+    private static MatchTokens onItsOwnThread(MatchTokens signer) {
+        ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread signing = new Thread(runnable, "test-signing");
+                    signing.setDaemon(true);
+                    return signing;
+                });
+        thread.allowCoreThreadTimeOut(true);
+        return new OwnThreadSigner(signer, thread);
+    }
+
+    private record OwnThreadSigner(MatchTokens signer, ExecutorService thread) implements MatchTokens {
+
+        @Override
+        public List<String> signAll(List<TokenClaims> claims) {
+            return signer.signAll(claims);
+        }
+
+        @Override
+        public CompletableFuture<List<String>> signAllAsync(List<TokenClaims> claims, Executor callerThread) {
+            return CompletableFuture.supplyAsync(() -> signer.signAll(claims), thread);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.matchplane.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +11,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -110,8 +110,7 @@ class MatchingEndToEndIntegrationTests extends IntegrationTest {
         String landType = unique("lonely");
         String first = enqueue(landType + ":2", unique("a"));
         String second = enqueue(landType + ":2", unique("b"));
-        Await.sleep(500);
-        assertThat(status(first).get("status").asString()).isEqualTo("queued");
+        staysQueued(first, Duration.ofMillis(500));
         assertThat(status(second).get("status").asString()).isEqualTo("queued");
 
         register(landType, "gs-" + landType, "10.0.0.7", 9000, "");
@@ -125,8 +124,7 @@ class MatchingEndToEndIntegrationTests extends IntegrationTest {
         register(landType, "gs-" + landType, "10.0.0.8", 9000, "");
         long started = System.currentTimeMillis();
         String ticket = enqueue(landType, unique("a"));
-        Await.sleep(600);
-        assertThat(status(ticket).get("status").asString()).isEqualTo("queued");
+        staysQueued(ticket, Duration.ofMillis(600));
         awaitAssignment(ticket);
         assertThat(System.currentTimeMillis() - started).isGreaterThanOrEqualTo(1500);
     }
@@ -137,8 +135,7 @@ class MatchingEndToEndIntegrationTests extends IntegrationTest {
         register(landType, "gs-" + landType, "10.0.0.9", 9000, "");
         long started = System.currentTimeMillis();
         String solo = enqueue(landType + ":4v4", unique("a"));
-        Await.sleep(300);
-        assertThat(status(solo).get("status").asString()).isEqualTo("queued");
+        staysQueued(solo, Duration.ofMillis(300));
         assertThat(awaitAssignment(solo).get("memberTokens").size()).isEqualTo(1);
         assertThat(System.currentTimeMillis() - started).isGreaterThanOrEqualTo(700);
     }
@@ -148,7 +145,8 @@ class MatchingEndToEndIntegrationTests extends IntegrationTest {
         String landType = unique("expire");
         String player = unique("a");
         String ticket = enqueue(landType + ":2", player);
-        JsonNode expired = Await.until(() -> status(ticket), s -> "expired".equals(s.get("status").asString()), SOON);
+        JsonNode expired = await().atMost(SOON).until(() -> status(ticket),
+                s -> "expired".equals(s.get("status").asString()));
         assertThat(expired.get("status").asString()).isEqualTo("expired");
         assertThat(redis.hasKey(keys.player(player))).isFalse();
         assertThat(http().post("/v1/matchmaking/enqueue", "{\"queueKey\":\"other\",\"members\":[\"" + player
@@ -178,9 +176,28 @@ class MatchingEndToEndIntegrationTests extends IntegrationTest {
         return http().get("/v1/matchmaking/status/" + ticketId).json();
     }
 
+    /** The stored status, and the time just before it was read. */
+    private record Look(long atMillis, String status) {
+    }
+
+    /**
+     * The ticket is still queued {@code period} after it was created. It is looked at every 20 ms (ticks run every
+     * 50 ms meanwhile) until a look at or after that time, or one that finds it no longer queued. Anchored on the
+     * stored creation time, so that a slow enqueue answer on a busy machine does not shift the check.
+     */
+    private void staysQueued(String ticketId, Duration period) {
+        long until = Long.parseLong(String.valueOf(redis.opsForHash().get(keys.ticket(ticketId), "createdAt")))
+                + period.toMillis();
+        Look last = await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(period.plusSeconds(2))
+                .until(() -> new Look(System.currentTimeMillis(),
+                        String.valueOf(redis.opsForHash().get(keys.ticket(ticketId), "status"))),
+                        look -> !"queued".equals(look.status()) || look.atMillis() >= until);
+        assertThat(last.status()).as("status %s after it was created", period).isEqualTo("queued");
+    }
+
     private JsonNode awaitAssignment(String ticketId) {
-        JsonNode status = Await.until(() -> status(ticketId), s -> "assigned".equals(s.get("status").asString()),
-                SOON);
+        JsonNode status = await().atMost(SOON).until(() -> status(ticketId),
+                s -> "assigned".equals(s.get("status").asString()));
         assertThat(status.get("status").asString()).isEqualTo("assigned");
         return status.get("assignment");
     }

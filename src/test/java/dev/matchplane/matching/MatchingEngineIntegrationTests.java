@@ -1,15 +1,16 @@
 package dev.matchplane.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.matchplane.provisioning.GameServer;
-import dev.matchplane.support.Await;
 import dev.matchplane.ticket.EnqueueCommand;
 import dev.matchplane.ticket.Ticket;
 import dev.matchplane.ticket.TicketStatus;
@@ -272,7 +273,7 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ids.add(enqueue(queue));
-            Await.sleep(2);
+            nextMillisecond();
         }
         now = clock.instant();
         return ids;
@@ -305,4 +306,9 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         }
     }
 
+    /** Waits until the clock has moved past the current millisecond, so the next enqueue scores strictly later. */
+    private void nextMillisecond() {
+        long current = clock.millis();
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> clock.millis() > current);
+    }
 }

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import dev.matchplane.provisioning.GameServer;
 import dev.matchplane.ticket.EnqueueCommand;
 import dev.matchplane.ticket.Ticket;
 import dev.matchplane.ticket.TicketStatus;
+import dev.matchplane.token.MatchTokens;
 import dev.matchplane.token.TokenClaims;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -37,7 +41,7 @@ class MatchingEngineSlicesIntegrationTests extends EngineIntegrationTest {
         List<String> ids = IntStream.range(0, PARTIES).mapToObj(i -> enqueueParty(landType + ":" + PARTY)).toList();
         assertThat(PARTIES * PARTY * SIGNING_MILLIS_PER_TOKEN).as("signing all at once outlasts the lock")
                 .isGreaterThan(properties.lockTtl().toMillis());
-        MatchingEngine engine = engine(this::slowSign);
+        MatchingEngine engine = engine(new SlowSigner());
 
         TickReport report = engine.tick(clock.instant());
 
@@ -47,15 +51,28 @@ class MatchingEngineSlicesIntegrationTests extends EngineIntegrationTest {
                 TicketStatus.ASSIGNED));
     }
 
-    private List<String> slowSign(List<TokenClaims> claims) {
-        try {
-            Thread.sleep(claims.size() * SIGNING_MILLIS_PER_TOKEN);
+    /**
+     * Signs as one signing thread would if each token took {@link #SIGNING_MILLIS_PER_TOKEN}: lists are done one
+     * after another, each that long after the one before, without any thread sleeping.
+     */
+    private static final class SlowSigner implements MatchTokens {
+
+        private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+
+        @Override
+        public List<String> signAll(List<TokenClaims> claims) {
+            return signAllAsync(claims, Runnable::run).join();
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
+
+        @Override
+        public synchronized CompletableFuture<List<String>> signAllAsync(List<TokenClaims> claims, Executor unused) {
+            Executor afterSigningTime = CompletableFuture.delayedExecutor(claims.size() * SIGNING_MILLIS_PER_TOKEN,
+                    TimeUnit.MILLISECONDS);
+            CompletableFuture<List<String>> signed = last.thenCompose(previous -> CompletableFuture.supplyAsync(
+                    () -> claims.stream().map(c -> "token-for-" + c.jti()).toList(), afterSigningTime));
+            last = signed;
+            return signed;
         }
-        return claims.stream().map(c -> "token-for-" + c.jti()).toList();
     }
 
     private String enqueueParty(String queueKey) {

@@ -1,13 +1,14 @@
 package dev.matchplane.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import dev.matchplane.provisioning.GameServer;
-import dev.matchplane.support.Await;
 import dev.matchplane.ticket.EnqueueCommand;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -42,9 +43,9 @@ class RedisMatchStoreIntegrationTests extends EngineIntegrationTest {
         register(landType, clock.instant());
         String queue = landType + ":4";
         String first = enqueue(queue, 2);
-        Await.sleep(2);
+        nextMillisecond();
         String second = enqueue(queue, 1);
-        Await.sleep(2);
+        nextMillisecond();
         enqueue(queue, 1);
 
         List<WaitingTicket> window = store.matchableWindows(servers.liveSince(clock.instant()), 2).get(queue);
@@ -68,5 +69,11 @@ class RedisMatchStoreIntegrationTests extends EngineIntegrationTest {
     private String enqueue(String queue, int groupSize) {
         List<String> members = java.util.stream.IntStream.range(0, groupSize).mapToObj(i -> unique("p")).toList();
         return tickets.enqueue(new EnqueueCommand(queue, null, members, groupSize, null, null)).ticketId();
+    }
+
+    /** Waits until the clock has moved past the current millisecond, so the next enqueue scores strictly later. */
+    private void nextMillisecond() {
+        long current = clock.millis();
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> clock.millis() > current);
     }
 }

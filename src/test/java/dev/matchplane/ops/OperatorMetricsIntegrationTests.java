@@ -1,12 +1,12 @@
 package dev.matchplane.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class OperatorMetricsIntegrationTests extends IntegrationTest {
         enqueue(queue, unique("p"));
 
         // The gauge is refreshed every 100 ms; wait until it shows at least 0.5 s of waiting.
-        double oldest = Await.until(() -> gauge("matchplane_queue_oldest_wait_seconds", queue), v -> v >= 0.5, SOON);
+        double oldest = await().atMost(SOON).until(() -> gauge("matchplane_queue_oldest_wait_seconds", queue), v -> v >= 0.5);
         assertThat(oldest).isBetween(0.5, (System.currentTimeMillis() - enqueuedAt) / 1000.0 + 0.2);
         assertThat(gauge("matchplane_queue_max_wait_seconds", queue)).isEqualTo(90.0);
         assertThat(gauge("matchplane_queue_depth", queue)).isEqualTo(1.0);
@@ -48,8 +48,8 @@ class OperatorMetricsIntegrationTests extends IntegrationTest {
         enqueue(landType + ":2", unique("a"));
         enqueue(landType + ":2", unique("b"));
 
-        double signed = Await.until(() -> value(scrape(), "matchplane_tokens_signed_total"),
-                v -> v >= signedBefore + 2, SOON);
+        double signed = await().atMost(SOON).until(() -> value(scrape(), "matchplane_tokens_signed_total"),
+                v -> v >= signedBefore + 2);
         assertThat(signed).isGreaterThanOrEqualTo(signedBefore + 2);
         assertThat(scrape()).contains("matchplane_realtime_sends_dropped_total{reason=\"closed\"}",
                 "matchplane_realtime_sends_dropped_total{reason=\"slow\"}",

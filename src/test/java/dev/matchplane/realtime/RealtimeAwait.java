@@ -1,6 +1,9 @@
 package dev.matchplane.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 /** Waits for this instance's registry: an event published before a socket is registered would test the stored read. */
 final class RealtimeAwait {
@@ -9,20 +12,7 @@ final class RealtimeAwait {
     }
 
     static void subscribed(SocketRegistry registry, String ticketId, int sockets) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (registry.subscribers(ticketId).size() < sockets && System.nanoTime() < deadline) {
-            sleep();
-        }
-        assertThat(registry.subscribers(ticketId)).as("sockets subscribed to '%s'", ticketId).hasSize(sockets);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(10);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).untilAsserted(() ->
+                assertThat(registry.subscribers(ticketId)).as("sockets subscribed to '%s'", ticketId).hasSize(sockets));
     }
 }

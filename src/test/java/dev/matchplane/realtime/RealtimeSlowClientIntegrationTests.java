@@ -1,7 +1,9 @@
 package dev.matchplane.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,25 +60,11 @@ class RealtimeSlowClientIntegrationTests extends IntegrationTest {
 
     /** The slow client reads nothing, so its tickets are found through the registry. */
     private void awaitTickets(List<String> into) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            List<String> waiting = registry.subscribedTickets().stream()
-                    .filter(id -> registry.subscribers(id).size() == 1)
-                    .filter(id -> registry.subscribers(id).iterator().next().tickets().size() == STUCK_TICKETS)
-                    .toList();
-            if (waiting.size() == STUCK_TICKETS) {
-                into.addAll(waiting);
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-        }
-        throw new AssertionError("the slow client's tickets were not all subscribed");
+        into.addAll(await().alias("the slow client's tickets all subscribed").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20)).until(() -> registry.subscribedTickets().stream()
+                        .filter(id -> registry.subscribers(id).size() == 1)
+                        .filter(id -> registry.subscribers(id).iterator().next().tickets().size() == STUCK_TICKETS)
+                        .toList(), waiting -> waiting.size() == STUCK_TICKETS));
     }
 
     private String enqueue() {

@@ -1,12 +1,12 @@
 package dev.matchplane.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.support.WsTestClient;
@@ -56,9 +56,11 @@ class RealtimeTickIntegrationTests extends IntegrationTest {
             }
             register(landType); // only now can the tick match them: every event is a push, not a stored read
 
-            Await.until(() -> sockets.stream().filter(s -> s.received().isEmpty()).count(), n -> n == 0,
-                    Duration.ofSeconds(60));
-            Await.sleep(500); // a duplicate would arrive within this
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> sockets.stream().allMatch(socket -> !socket.received().isEmpty()));
+            // a duplicate would arrive within half a second
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> sockets.stream().allMatch(socket -> socket.received().size() == 1));
             for (int i = 0; i < BURST; i++) {
                 List<String> received = sockets.get(i).received();
                 assertThat(received).as("socket %d (ticket status %s)", i,

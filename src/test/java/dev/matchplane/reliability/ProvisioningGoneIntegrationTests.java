@@ -1,16 +1,18 @@
 package dev.matchplane.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -24,22 +26,29 @@ import tools.jackson.databind.JsonNode;
         "provisioning.server-ttl=1s" })
 class ProvisioningGoneIntegrationTests extends IntegrationTest {
 
+    private static final Duration SERVER_TTL = Duration.ofSeconds(1);
+
+    @Autowired
+    private MeterRegistry meters;
+
     @Test
     void withoutALiveServerTicketsWaitInOrderThenMatchOldestFirstWhenOneRegisters() {
         String landType = unique("gone");
         String queue = landType + ":2";
         register(landType, "gs-old-" + landType);
-        Await.sleep(1_200); // its heartbeat is now older than the server TTL: dead
+        awaitDead(landType, "gs-old-" + landType);
         List<String> tickets = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             tickets.add(enqueue(queue));
             // the queue orders by enqueue time in milliseconds; two enqueues in one millisecond tie and Redis orders
             // them by (random) ticket id, so keep them a millisecond apart for "in order" to mean enqueue order
-            Await.sleep(2);
+            long current = System.currentTimeMillis();
+            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> System.currentTimeMillis() > current);
         }
         Set<TypedTuple<String>> before = redis.opsForZSet().rangeWithScores(keys.queue(queue), 0, -1);
 
-        Await.sleep(2_000); // about forty ticks with no live server
+        awaitTicks(40); // about two seconds of ticks with no live server
         Set<TypedTuple<String>> after = redis.opsForZSet().rangeWithScores(keys.queue(queue), 0, -1);
 
         assertThat(tickets).allMatch(id -> status(id).get("status").asString().equals("queued"));
@@ -62,6 +71,21 @@ class ProvisioningGoneIntegrationTests extends IntegrationTest {
         assertThat(redis.opsForZSet().range(keys.queue(queue), 0, -1)).containsExactly(tickets.get(4) + ":1");
     }
 
+    /** Its heartbeat is older than the server TTL (or the sweep has forgotten it already): dead. */
+    private void awaitDead(String landType, String serverId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Double lastSeen = redis.opsForZSet().score(keys.serversOfLandType(landType), serverId);
+            return lastSeen == null || lastSeen < System.currentTimeMillis() - SERVER_TTL.toMillis();
+        });
+    }
+
+    /** The scheduled tick, which holds the lock in this one-instance test, ran this many more times. */
+    private void awaitTicks(int ticks) {
+        long before = meters.get("matchplane.tick.duration").timer().count();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> meters.get("matchplane.tick.duration").timer().count() >= before + ticks);
+    }
+
     private void register(String landType, String serverId) {
         Response registered = http().post("/v1/provisioning/servers/register", "{\"serverId\":\"" + serverId
                 + "\",\"host\":\"127.0.0.1\",\"port\":7777,\"landType\":\"" + landType + "\"}");
@@ -80,8 +104,8 @@ class ProvisioningGoneIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode awaitAssignment(String ticketId) {
-        JsonNode status = Await.until(() -> status(ticketId), s -> s.get("status").asString().equals("assigned"),
-                Duration.ofSeconds(15));
+        JsonNode status = await().atMost(Duration.ofSeconds(15)).until(() -> status(ticketId),
+                s -> s.get("status").asString().equals("assigned"));
         assertThat(status.get("status").asString()).as(ticketId).isEqualTo("assigned");
         return status.get("assignment");
     }

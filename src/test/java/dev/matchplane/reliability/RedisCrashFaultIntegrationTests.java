@@ -3,6 +3,7 @@ package dev.matchplane.reliability;
 import static dev.matchplane.reliability.FaultRequests.enqueueBody;
 import static dev.matchplane.reliability.FaultRequests.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,15 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.OwnRedisServer;
@@ -77,7 +77,7 @@ class RedisCrashFaultIntegrationTests {
         register(landType);
         Load load = new Load(http(), queue);
         load.start();
-        Await.sleep(2_000);
+        load.awaitAcknowledged(200); // the load is well under way
 
         OWN_REDIS.kill();
         long killedAt = System.nanoTime();
@@ -85,14 +85,14 @@ class RedisCrashFaultIntegrationTests {
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.code()).isEqualTo("STORE_UNAVAILABLE");
         assertThat(down.retryAfter()).isEqualTo("1");
-        Await.sleep(1_500);
+        load.awaitRefused(8); // the outage lasts a while under load
         OWN_REDIS.restart();
         Duration outage = Duration.ofNanos(System.nanoTime() - killedAt);
 
-        Response recovered = Await.until(() -> http().get("/v1/admin/queue/summary"), r -> r.status() == 200,
-                Duration.ofSeconds(30));
+        Response recovered = await().atMost(Duration.ofSeconds(30))
+                .until(() -> http().get("/v1/admin/queue/summary"), r -> r.status() == 200);
         assertThat(recovered.status()).as("recovered by itself").isEqualTo(200);
-        Await.sleep(1_500); // load goes on against the restarted Redis
+        load.awaitAcknowledged(load.acknowledged.size() + 200); // load goes on against the restarted Redis
         load.stop();
 
         assertThat(load.statuses.keySet()).as("only successes and fast 503s; other answers: %s", load.unexpected)
@@ -114,8 +114,8 @@ class RedisCrashFaultIntegrationTests {
 
     /** A ticket left alone in the two-player queue would wait for a partner forever: give it one. */
     private void evenOut(String queue) {
-        Long waiting = Await.until(() -> redis.opsForZSet().zCard(keys.queue(queue)), n -> n != null && n <= 1,
-                Duration.ofSeconds(30));
+        Long waiting = await().atMost(Duration.ofSeconds(30))
+                .until(() -> redis.opsForZSet().zCard(keys.queue(queue)), n -> n != null && n <= 1);
         if (waiting != null && waiting == 1) {
             assertThat(http().post("/v1/matchmaking/enqueue", enqueueBody(queue, "last-" + uniqueId())).status())
                     .isEqualTo(201);
@@ -124,8 +124,8 @@ class RedisCrashFaultIntegrationTests {
 
     /** Every ticket of this test's queue (found by a bounded SCAN of the test's own prefix), once none waits. */
     private Map<String, Map<Object, Object>> awaitAllAssigned(String landType) {
-        return Await.until(() -> ticketsOf(landType), all -> all.values().stream()
-                .allMatch(t -> "assigned".equals(t.get("status"))), Duration.ofSeconds(60));
+        return await().atMost(Duration.ofSeconds(60)).until(() -> ticketsOf(landType), all -> all.values().stream()
+                .allMatch(t -> "assigned".equals(t.get("status"))));
     }
 
     private Map<String, Map<Object, Object>> ticketsOf(String landType) {
@@ -173,14 +173,19 @@ class RedisCrashFaultIntegrationTests {
         return response;
     }
 
-    /** A few clients enqueueing singles without pause, bounded in count, recording every answer. */
+    /**
+     * A few clients enqueueing singles, bounded in count, recording every answer. Each client's next request is
+     * scheduled 10 ms after the answer (110 ms after a 503), so the clients pace themselves without sleeping.
+     */
     private static final class Load {
+
+        private static final int REQUESTS_PER_CLIENT = 5_000;
 
         private final HttpJson http;
         private final String queue;
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        private final List<Future<?>> clients = new ArrayList<>();
+        private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(CLIENTS);
+        private final List<CompletableFuture<Void>> clients = new ArrayList<>();
         final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
@@ -193,39 +198,59 @@ class RedisCrashFaultIntegrationTests {
 
         void start() {
             for (int c = 0; c < CLIENTS; c++) {
-                clients.add(pool.submit(this::run));
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                clients.add(done);
+                pool.execute(() -> request(0, done));
             }
         }
 
-        private void run() {
-            for (int i = 0; i < 5_000 && running.get(); i++) {
-                long started = System.nanoTime();
-                Response response = http.post("/v1/matchmaking/enqueue", enqueueBody(queue, "p-" + uniqueId()));
-                statuses.merge(response.status(), 1, Integer::sum);
-                if (response.status() == 201) {
-                    acknowledged.add(response.json().get("ticketId").asString());
-                }
-                else if (response.status() != 503) {
-                    unexpected.add(response.status() + " " + response.body());
-                }
-                else {
-                    Duration took = Duration.ofNanos(System.nanoTime() - started);
-                    synchronized (this) {
-                        if (took.compareTo(slowestFailure) > 0) {
-                            slowestFailure = took;
-                        }
-                    }
-                    Await.sleep(100);
-                }
-                Await.sleep(10);
+        private void request(int sent, CompletableFuture<Void> done) {
+            if (sent >= REQUESTS_PER_CLIENT || !running.get()) {
+                done.complete(null);
+                return;
             }
+            try {
+                long pauseMillis = send() ? 10 : 110;
+                pool.schedule(() -> request(sent + 1, done), pauseMillis, TimeUnit.MILLISECONDS);
+            }
+            catch (RuntimeException failure) {
+                done.completeExceptionally(failure);
+            }
+        }
+
+        /** One enqueue; false when it was refused with 503 (the client backs off a little longer). */
+        private boolean send() {
+            long started = System.nanoTime();
+            Response response = http.post("/v1/matchmaking/enqueue", enqueueBody(queue, "p-" + uniqueId()));
+            statuses.merge(response.status(), 1, Integer::sum);
+            if (response.status() == 201) {
+                acknowledged.add(response.json().get("ticketId").asString());
+                return true;
+            }
+            if (response.status() != 503) {
+                unexpected.add(response.status() + " " + response.body());
+                return true;
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            synchronized (this) {
+                if (took.compareTo(slowestFailure) > 0) {
+                    slowestFailure = took;
+                }
+            }
+            return false;
+        }
+
+        void awaitAcknowledged(int count) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= count);
+        }
+
+        void awaitRefused(int count) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> statuses.getOrDefault(503, 0) >= count);
         }
 
         void stop() throws Exception {
             running.set(false);
-            for (Future<?> client : clients) {
-                client.get(30, TimeUnit.SECONDS);
-            }
+            CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             pool.shutdown();
         }
     }

@@ -3,6 +3,7 @@ package dev.matchplane.reliability;
 import static dev.matchplane.reliability.FaultRequests.enqueueBody;
 import static dev.matchplane.reliability.FaultRequests.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.OwnRedisServer;
@@ -73,7 +73,7 @@ class RedisLoadingIntegrationTests {
         OWN_REDIS.kill();
         CompletableFuture<Void> loaded = CompletableFuture.runAsync(
                 () -> OWN_REDIS.restart(List.of("key-load-delay " + LOAD_DELAY_MICROS)));
-        Await.until(() -> isLoading(), loading -> loading, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(RedisLoadingIntegrationTests::isLoading);
 
         List<Response> duringLoading = new ArrayList<>();
         while (isLoading()) {
@@ -93,8 +93,8 @@ class RedisLoadingIntegrationTests {
             assertThat(response.code()).isEqualTo("STORE_UNAVAILABLE");
             assertThat(response.retryAfter()).isEqualTo("1");
         });
-        Response after = Await.until(() -> http().get("/v1/matchmaking/status/" + ticketId), r -> r.status() == 200,
-                Duration.ofSeconds(15));
+        Response after = await().atMost(Duration.ofSeconds(15))
+                .until(() -> http().get("/v1/matchmaking/status/" + ticketId), r -> r.status() == 200);
         assertThat(after.status()).as("the ticket acknowledged before the restart survived").isEqualTo(200);
         assertThat(after.json().get("status").asString()).isEqualTo("queued");
         System.out.printf("[fault] redis LOADING: %d requests answered while loading, all 503%n",

@@ -1,12 +1,13 @@
 package dev.matchplane.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.matchplane.support.Await;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.support.WsTestClient;
@@ -72,7 +73,7 @@ class EnqueueRateLimitIntegrationTests extends IntegrationTest {
         String client = clientAddress();
         exhaust(client);
 
-        Await.sleep(1_100); // Retry-After: 1, and the window started before the refusal
+        awaitWindowEnd(client); // Retry-After: 1, and the window started before the refusal
         assertThat(enqueue(client, unique("g"), "/v1/matchmaking/enqueue").status()).isEqualTo(201);
     }
 
@@ -123,11 +124,17 @@ class EnqueueRateLimitIntegrationTests extends IntegrationTest {
             assertThat(refused).as("refused within 30 socket enqueues").isNotNull();
             assertThat(refused.get("code").asString()).isEqualTo("RATE_LIMITED");
 
-            Await.sleep(1_100);
+            awaitWindowEnd("127.0.0.1"); // the socket's peer address
             socket.send("{\"action\":\"enqueue\",\"queueKey\":\"" + unique("q") + "\",\"members\":[\""
                     + unique("p") + "\"],\"groupSize\":1}");
             assertThat(socket.nextJson().get("type").asString()).as("same socket, next window").isEqualTo("enqueued");
         }
+    }
+
+    /** The client's window ends within Retry-After (1 s) plus slack: its counter expires. */
+    private void awaitWindowEnd(String client) {
+        await().atMost(Duration.ofMillis(1_100)).pollInterval(Duration.ofMillis(10))
+                .until(() -> !redis.hasKey(keys.rateLimit("enqueue", client)));
     }
 
     /** Sends until refused (bounded); a window may end midway, so the loop does not count on the first three. */

@@ -1,6 +1,7 @@
 package dev.matchplane.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
@@ -73,21 +74,7 @@ class RedisDownIntegrationTests {
     }
 
     private Response awaitStatus(String ticketId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Response last = http().get("/v1/matchmaking/status/" + ticketId);
-        while (last.status() != 200 && System.nanoTime() < deadline) {
-            sleep();
-            last = http().get("/v1/matchmaking/status/" + ticketId);
-        }
-        return last;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http().get("/v1/matchmaking/status/" + ticketId), last -> last.status() == 200);
     }
 }

@@ -2,6 +2,7 @@ package dev.matchplane.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ class RedisTicketStoreIntegrationTests extends IntegrationTest {
         assertThat(ttl).isBetween(590L, 600L);
 
         redis.expire(keys.ticket(ticketId), java.time.Duration.ofMillis(1));
-        await(() -> store.find(ticketId).isEmpty());
+        await().atMost(java.time.Duration.ofSeconds(5)).until(() -> store.find(ticketId).isEmpty());
         assertThat(store.find(ticketId)).isEmpty();
     }
 
@@ -212,13 +213,6 @@ class RedisTicketStoreIntegrationTests extends IntegrationTest {
         }
         finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
         }
     }
 }

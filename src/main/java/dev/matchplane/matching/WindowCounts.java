@@ -1,0 +1,7 @@
+package dev.matchplane.matching;
+
+/** What a window came to before signing: matches proposed, claimed, and claimed but left without a server. */
+record WindowCounts(int proposed, int claimed, int withoutServer) {
+
+    static final WindowCounts NONE = new WindowCounts(0, 0, 0);
+}
