@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link dev.matchplane.system.JsonRecords}; every component is nullable until validation has passed.
  */
 @GroupSizeMatchesMembers
-@Schema(description = "A party to queue. Unknown fields are refused (400).")
+@Schema(description = "A party to queue. Unknown fields are refused (400).",
+        additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record EnqueueRequest(
         @Schema(description = "Queue to join; the part before the first `:` is the landType, the first `<n>v<m>` "
                 + "or `<n>` segment the match size", example = "ranked:2v2", requiredMode = Schema.RequiredMode.REQUIRED)
