@@ -14,7 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public keys game servers verify match tokens with (CONTRACT §5); the same on every instance. */
+/** The public keys game servers verify match tokens with; the same on every instance. */
 @RestController
 @Tag(name = "Tokens")
 class JwksController {

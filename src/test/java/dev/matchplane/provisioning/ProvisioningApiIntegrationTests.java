@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** A game server's view of CONTRACT §4 over a real port, checked through the admin listing of §7. */
+/** A game server's view of the provisioning API over a real port, checked through the admin listing. */
 class ProvisioningApiIntegrationTests extends IntegrationTest {
 
     private static final String ISO_MILLIS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";

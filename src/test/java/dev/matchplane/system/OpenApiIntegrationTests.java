@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 /** The OpenAPI document describes every REST endpoint of the contract, and the Swagger UI answers. */
 class OpenApiIntegrationTests extends IntegrationTest {
 
-    private static final Map<String, String> CONTRACT = Map.of(
+    private static final Map<String, String> ENDPOINTS = Map.of(
             "/v1/matchmaking/enqueue", "post", "/v1/matchmaking/cancel", "post",
             "/v1/matchmaking/status/{ticketId}", "get", "/v1/provisioning/servers/register", "post",
             "/v1/provisioning/servers/{serverId}", "delete", "/v1/admin/servers", "get",
@@ -26,7 +26,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
     @Test
     void everyContractPathAndMethodIsDocumentedWithAnExampleForEachBody() {
         JsonNode doc = apiDocs();
-        CONTRACT.forEach((path, method) -> {
+        ENDPOINTS.forEach((path, method) -> {
             JsonNode operation = doc.path("paths").path(path).path(method);
             assertThat(operation.isObject()).as(method + " " + path).isTrue();
             operation.path("responses").properties().forEach(response -> response.getValue().path("content")

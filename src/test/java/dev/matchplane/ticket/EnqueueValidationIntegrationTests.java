@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-/** Every rule of CONTRACT §2 enqueue, one case each, over HTTP: status, code and the offending field. */
+/** Every rule of enqueue (docs/rest-api.md), one case each, over HTTP: status, code and the offending field. */
 class EnqueueValidationIntegrationTests extends IntegrationTest {
 
     private static final String OK_MEMBERS = "\"members\":[\"p1\"],\"groupSize\":1";
