@@ -85,6 +85,15 @@ class ProvisioningApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void registerWithTypeErrorsAndRuleBreaksThenEveryOneIsNamedAndUnknownFieldsAreIgnored() {
+        Response invalid = register("{\"serverId\":\"" + unique("gs") + "\",\"host\":\"\",\"port\":\"x\","
+                + "\"landType\":\"arena\",\"capacity\":1.5,\"connectScheme\":\"http\",\"build\":\"1.2.3\"}");
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(fields(invalid)).containsExactly("host", "port", "connectScheme", "capacity");
+    }
+
+    @Test
     void registerWithPortAsStringThenValidationFailed() {
         assertInvalid(body(unique("gs"), "\"7777\""), "port");
     }

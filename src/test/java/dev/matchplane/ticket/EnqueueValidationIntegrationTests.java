@@ -110,6 +110,37 @@ class EnqueueValidationIntegrationTests extends IntegrationTest {
                 .containsExactlyInAnyOrder("queueKey", "members", "groupSize", "x");
     }
 
+    /** Jackson's type errors and Bean Validation's rule breaks are collected into one answer, in field order. */
+    @Test
+    void enqueueWhenTypeErrorsAndRuleBreaksMixThenEachFieldIsNamedOnceWithItsRule() {
+        Response response = http().post("/v1/matchmaking/enqueue", "{\"zz\":1,\"queueKey\":\"a b\","
+                + "\"groupId\":7,\"members\":[\"p1\",5,\"p1\",\"" + "p".repeat(65) + "\"],\"groupSize\":\"4\","
+                + "\"region\":\"\",\"constraints\":[]}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).isEqualTo("9 fields are invalid");
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString() + ": "
+                + e.get("message").asString())).containsExactly(
+                        "zz: is not a known field",
+                        "queueKey: may contain only A-Z a-z 0-9 . _ : -",
+                        "groupId: must be a string",
+                        "members[1]: must be a string",
+                        "members[2]: duplicates an earlier item",
+                        "members[3]: must be 1 to 64 characters",
+                        "groupSize: must be an integer",
+                        "region: must be 1 to 64 characters",
+                        "constraints: must be a JSON object");
+    }
+
+    @Test
+    void enqueueWhenOneFieldInvalidThenTheDetailNamesIt() {
+        Response response = http().post("/v1/matchmaking/enqueue", "{\"queueKey\":\"q\",\"members\":[\"p1\"],"
+                + "\"groupSize\":2}");
+
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("groupSize: must equal the number of members (1)");
+    }
+
     @Test
     void enqueueWhenInvalidThenNothingIsWritten() {
         String group = unique("g");
