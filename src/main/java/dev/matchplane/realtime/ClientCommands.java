@@ -27,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Client messages: {@code {"action":"enqueue", …}} enqueues exactly as REST does (the same {@link EnqueueRequest},
- * validation, dedup and errors) and follows the ticket; {@code {"action":"heartbeat"}} only proves the client is alive and gets
- * no reply. Any failure becomes an {@code error} message with the problem+json code; the socket stays open.
+ * validation, dedup and errors) and follows the ticket; {@code {"action":"heartbeat"}} only proves the client is
+ * alive and gets no reply. Any failure becomes an {@code error} message with the problem+json code; the socket stays open.
  */
 @Component
 class ClientCommands {

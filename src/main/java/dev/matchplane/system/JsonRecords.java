@@ -170,6 +170,10 @@ public class JsonRecords {
 
     private Shape shape(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
+        if (Arrays.stream(components).anyMatch(c -> c.getType().isPrimitive())) {
+            // a missing or mistyped field is null until validation has named it
+            throw new IllegalStateException(type + " must have reference-typed components only");
+        }
         try {
             Constructor<?> constructor = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));

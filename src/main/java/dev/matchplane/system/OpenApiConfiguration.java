@@ -61,7 +61,8 @@ class OpenApiConfiguration {
                 .info(new Info().title("Matchplane").version(version != null ? version : "dev")
                         .description(DESCRIPTION))
                 .components(new Components()
-                        .addSecuritySchemes(ProblemCodes.PROVISIONING_KEY, bearer("provisioning", "PROVISIONING_API_KEY"))
+                        .addSecuritySchemes(ProblemCodes.PROVISIONING_KEY,
+                                bearer("provisioning", "PROVISIONING_API_KEY"))
                         .addSecuritySchemes(ProblemCodes.ADMIN_KEY, bearer("admin", "ADMIN_API_KEY")));
     }
 

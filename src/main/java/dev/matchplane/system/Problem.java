@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(description = "RFC 9457 problem details")
 public record Problem(
-        @Schema(description = "`urn:matchplane:problem:<code in kebab case>`", pattern = "^urn:matchplane:problem:[a-z-]+$",
-                example = "urn:matchplane:problem:validation-failed", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(description = "`urn:matchplane:problem:<code in kebab case>`",
+                pattern = "^urn:matchplane:problem:[a-z-]+$", example = "urn:matchplane:problem:validation-failed", requiredMode = Schema.RequiredMode.REQUIRED)
         String type,
         @Schema(description = "Short summary of the code", example = "Request validation failed",
                 requiredMode = Schema.RequiredMode.REQUIRED)

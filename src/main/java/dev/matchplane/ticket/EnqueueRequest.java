@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
         additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record EnqueueRequest(
         @Schema(description = "Queue to join; the part before the first `:` is the landType, the first `<n>v<m>` "
-                + "or `<n>` segment the match size", example = "ranked:2v2", requiredMode = Schema.RequiredMode.REQUIRED)
+                + "or `<n>` segment the match size", example = "ranked:2v2",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull(message = REQUIRED) @Size(min = 1, max = 128, message = LENGTH)
         @Pattern(regexp = QUEUE_KEY, message = "may contain only A-Z a-z 0-9 . _ : -")
         @Nullable String queueKey,

@@ -38,7 +38,7 @@ class JwksController {
     }
 
     record JwkSet(@io.swagger.v3.oas.annotations.media.Schema(description = "Public keys (RFC 7517)", example = "[{"
-            + "\"kty\": \"RSA\", \"n\": \"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPF…\", "
+            + "\"kty\": \"RSA\", \"n\": \"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbf…\", "
             + "\"e\": \"AQAB\", \"kid\": \"k-2026-11-26\", \"alg\": \"RS256\", \"use\": \"sig\"}]")
             List<Map<String, String>> keys) {
     }
