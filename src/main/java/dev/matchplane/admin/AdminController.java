@@ -14,16 +14,23 @@ import dev.matchplane.provisioning.GameServer;
 import dev.matchplane.provisioning.GameServerRegistry;
 import dev.matchplane.provisioning.ProvisioningProperties;
 import dev.matchplane.provisioning.RegisteredServer;
+import dev.matchplane.system.ErrorCode;
+import dev.matchplane.system.ProblemCodes;
 import dev.matchplane.system.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator endpoints of CONTRACT §7; bearer authentication, when configured, is checked before them. */
+/** The operator endpoints; bearer authentication, when configured, is checked before them. */
 @RestController
 @RequestMapping(path = "/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Operators")
+@ProblemCodes(value = { ErrorCode.UNAUTHORIZED, ErrorCode.STORE_UNAVAILABLE }, optionalKey = ProblemCodes.ADMIN_KEY)
 class AdminController {
 
     private final GameServerRegistry registry;
@@ -39,12 +46,15 @@ class AdminController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Registered game servers", description = "Every registered server, live or stale")
     @GetMapping("/servers")
     ServersResponse servers() {
         Instant now = clock.instant();
         return new ServersResponse(registry.servers().stream().map(s -> ServerView.of(s, now, serverTtl)).toList());
     }
 
+    @Operation(summary = "Waiting tickets per queue", description = "Read from Redis: the same answer on every "
+            + "instance")
     @GetMapping("/queue/summary")
     QueueSummaryResponse queueSummary() {
         SortedMap<String, Long> counts = queues.queuedCounts();
@@ -53,15 +63,26 @@ class AdminController {
         return new QueueSummaryResponse(List.copyOf(counts.keySet()), byQueueKey);
     }
 
+    @Schema(description = "Registered game servers")
     record ServersResponse(List<ServerView> servers) {
     }
 
     /** One server as the earlier control plane listed it; optional fields are left out when unset. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ServerView(String serverId, String host, int port, String landType, @Nullable String connectHost,
-            @Nullable Integer connectPort, @Nullable String connectScheme, @Nullable String region,
-            @Nullable Integer capacity, String registeredAt, String lastSeenAt,
+    @Schema(description = "A registered game server; optional fields are left out when unset")
+    record ServerView(@Schema(example = "gs-1") String serverId, @Schema(example = "10.0.0.5") String host,
+            @Schema(example = "7777") int port, @Schema(example = "ranked") String landType,
+            @Schema(description = OPTIONAL) @Nullable String connectHost,
+            @Schema(description = OPTIONAL) @Nullable Integer connectPort,
+            @Schema(description = OPTIONAL, allowableValues = { "ws", "wss" }) @Nullable String connectScheme,
+            @Schema(description = OPTIONAL, example = "eu-west") @Nullable String region,
+            @Schema(description = OPTIONAL) @Nullable Integer capacity,
+            @Schema(format = "date-time", example = "2026-11-26T19:58:00.000Z") String registeredAt,
+            @Schema(format = "date-time", example = "2026-11-26T20:00:00.000Z") String lastSeenAt,
+            @Schema(description = "Last heartbeat older than `provisioning.server-ttl`", example = "false")
             @JsonProperty("isStale") boolean isStale) {
+
+        private static final String OPTIONAL = "Only when registered with one";
 
         static ServerView of(RegisteredServer registered, Instant now, Duration ttl) {
             GameServer s = registered.server();
@@ -71,9 +92,14 @@ class AdminController {
         }
     }
 
-    record QueueSummaryResponse(List<String> queueKeys, Map<String, QueueCount> byQueueKey) {
+    @Schema(description = "Waiting tickets per queue")
+    record QueueSummaryResponse(
+            @Schema(description = "Queues with waiting tickets, sorted", example = "[\"ranked:2v2\"]")
+            List<String> queueKeys,
+            @Schema(description = "Counts by queue key") Map<String, QueueCount> byQueueKey) {
     }
 
-    record QueueCount(long queuedCount) {
+    @Schema(description = "One queue")
+    record QueueCount(@Schema(description = "Tickets waiting in the queue", example = "3") long queuedCount) {
     }
 }

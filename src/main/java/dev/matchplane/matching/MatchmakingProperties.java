@@ -5,9 +5,13 @@ import java.util.List;
 
 import dev.matchplane.system.NodeId;
 import dev.matchplane.system.Role;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Matchmaking settings ({@code matchmaking.*}); the compat environment names map onto them in application.yaml.
@@ -30,21 +34,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queues         per-queue overrides, first matching pattern wins
  */
 @ConfigurationProperties("matchmaking")
+@Validated
 public record MatchmakingProperties(
         @DefaultValue("") String nodeId,
         @DefaultValue("all") Role role,
-        @DefaultValue("250ms") Duration interval,
+        @DefaultValue("250ms") @DurationMin(nanos = 1) Duration interval,
         @DefaultValue("3000ms") Duration minWait,
         @DefaultValue("30000ms") Duration relaxAfter,
         @DefaultValue("600000ms") Duration maxWait,
-        @DefaultValue("16") int maxPartySize,
+        @DefaultValue("16") @Positive int maxPartySize,
         @DefaultValue("3600s") Duration assignmentTtl,
         @DefaultValue("600s") Duration endedRetention,
-        @DefaultValue("1000") int windowSize,
+        @DefaultValue("1000") @Positive int windowSize,
         @DefaultValue("10s") Duration claimLease,
         @DefaultValue("5s") Duration lockTtl,
-        @DefaultValue("500") int sweepBatch,
-        @DefaultValue("1000") int maxPlayersPerTick,
+        @DefaultValue("500") @Positive int sweepBatch,
+        @DefaultValue("1000") @Positive int maxPlayersPerTick,
         @DefaultValue List<QueueOverride> queues) {
 
     /**
@@ -57,18 +62,12 @@ public record MatchmakingProperties(
 
     public MatchmakingProperties {
         nodeId = NodeId.orFallback(nodeId);
-        require(maxPartySize >= 1, "max-party-size must be at least 1");
-        require(windowSize >= 1, "window-size must be at least 1");
-        require(sweepBatch >= 1, "sweep-batch must be at least 1");
-        require(maxPlayersPerTick >= 1, "max-players-per-tick must be at least 1");
-        require(!interval.isNegative() && !interval.isZero(), "interval must be positive");
-        require(claimLease.compareTo(interval) > 0, "claim-lease must be longer than the interval");
         queues = List.copyOf(queues);
     }
 
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("matchmaking." + message);
-        }
+    /** A claim must outlive the tick that took it, or the sweep would hand its tickets back mid-tick. */
+    @AssertTrue(message = "claim-lease must be longer than the interval")
+    boolean isClaimLeaseLongerThanInterval() {
+        return claimLease.compareTo(interval) > 0;
     }
 }

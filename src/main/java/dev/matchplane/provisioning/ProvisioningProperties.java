@@ -2,8 +2,11 @@ package dev.matchplane.provisioning;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Game-server settings ({@code provisioning.*}); the compat environment names map onto them in application.yaml.
@@ -15,19 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepBatch most dead servers removed per sweep (500)
  */
 @ConfigurationProperties("provisioning")
+@Validated
 public record ProvisioningProperties(
-        @DefaultValue("90000ms") Duration serverTtl,
+        @DefaultValue("90000ms") @DurationMin(millis = 1) Duration serverTtl,
         @DefaultValue("") String apiKey,
-        @DefaultValue("500") int sweepBatch) {
+        @DefaultValue("500") @Positive int sweepBatch) {
 
-    public ProvisioningProperties {
-        if (serverTtl.isNegative() || serverTtl.isZero()) {
-            throw new IllegalArgumentException("provisioning.server-ttl must be positive");
-        }
-        if (sweepBatch < 1) {
-            throw new IllegalArgumentException("provisioning.sweep-batch must be at least 1");
-        }
-    }
 
     boolean authenticated() {
         return !apiKey.isBlank();

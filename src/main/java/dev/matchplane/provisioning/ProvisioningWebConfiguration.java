@@ -1,14 +1,20 @@
 package dev.matchplane.provisioning;
 
 import dev.matchplane.system.BearerKeyInterceptor;
+import dev.matchplane.system.JsonRecords;
 import dev.matchplane.system.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JacksonModule;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Protects the provisioning API with {@code provisioning.api-key} when one is set (CONTRACT §4). */
+/**
+ * Reads registrations as validated records, and protects the provisioning API with {@code provisioning.api-key}
+ * when one is set.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProvisioningWebConfiguration implements WebMvcConfigurer {
 
@@ -32,5 +38,10 @@ class ProvisioningWebConfiguration implements WebMvcConfigurer {
             registry.addInterceptor(new BearerKeyInterceptor("provisioning", properties.apiKey(), problems))
                     .addPathPatterns("/v1/provisioning", "/v1/provisioning/**");
         }
+    }
+
+    @Bean
+    static JacksonModule provisioningRequests(JsonRecords records) {
+        return records.module("provisioning-requests", ServerRegistration.class);
     }
 }

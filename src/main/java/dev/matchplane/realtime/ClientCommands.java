@@ -2,51 +2,55 @@ package dev.matchplane.realtime;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.matchplane.system.ErrorCode;
 import dev.matchplane.system.FieldViolation;
 import dev.matchplane.system.HttpSettings;
-import dev.matchplane.system.JsonFields;
+import dev.matchplane.system.JsonRecords;
 import dev.matchplane.system.ProblemException;
 import dev.matchplane.system.RateLimits;
 import dev.matchplane.system.StoreFailures;
-import dev.matchplane.ticket.EnqueueRequestReader;
+import dev.matchplane.ticket.EnqueueRequest;
 import dev.matchplane.ticket.EnqueueResult;
 import dev.matchplane.ticket.TicketService;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Client messages of CONTRACT §6: {@code {"action":"enqueue", …}} enqueues exactly as REST does (same validation,
- * dedup and errors) and follows the ticket; {@code {"action":"heartbeat"}} only proves the client is alive and gets
- * no reply. Any failure becomes an {@code error} message with the problem+json code; the socket stays open.
+ * Client messages: {@code {"action":"enqueue", …}} enqueues exactly as REST does (the same {@link EnqueueRequest},
+ * validation, dedup and errors) and follows the ticket; {@code {"action":"heartbeat"}} only proves the client is
+ * alive and gets no reply. Any failure becomes an {@code error} message with the problem+json code; the socket stays open.
  */
 @Component
 class ClientCommands {
 
-    private static final Set<String> ENVELOPE = Set.of("action");
+    private static final String ACTION = "action";
     /** The same budget as REST enqueues (EnqueueRateLimitInterceptor). */
     private static final String RATE_SCOPE = "enqueue";
 
     private static final Logger log = LoggerFactory.getLogger(ClientCommands.class);
 
     private final ObjectMapper json;
-    private final EnqueueRequestReader reader;
+    private final JsonRecords records;
     private final TicketService tickets;
     private final TicketFeed feed;
     private final ServerMessages messages;
     private final RateLimits limits;
     private final HttpSettings http;
 
-    ClientCommands(ObjectMapper json, EnqueueRequestReader reader, TicketService tickets, TicketFeed feed,
+    ClientCommands(ObjectMapper json, JsonRecords records, TicketService tickets, TicketFeed feed,
             ServerMessages messages, RateLimits limits, HttpSettings http) {
         this.json = json;
-        this.reader = reader;
+        this.records = records;
         this.tickets = tickets;
         this.feed = feed;
         this.messages = messages;
@@ -75,22 +79,22 @@ class ClientCommands {
 
     private void dispatch(RealtimeSocket socket, String text) {
         JsonNode body = parse(text);
-        JsonFields fields = JsonFields.of(body);
-        String action = fields.string("action", true, 1, 64, null, "");
-        fields.throwIfInvalid();
-        switch (Objects.requireNonNull(action)) {
+        String action = Objects.requireNonNull(records.read(body, Envelope.class).action());
+        switch (action) {
             case "enqueue" -> enqueue(socket, body);
             case "heartbeat" -> {
                 // Liveness was recorded on receipt; no reply, as in the earlier system.
             }
             default -> throw new ProblemException(ErrorCode.VALIDATION_FAILED, "action: must be enqueue or heartbeat",
-                    List.of(new FieldViolation("action", "must be enqueue or heartbeat")));
+                    List.of(new FieldViolation(ACTION, "must be enqueue or heartbeat")));
         }
     }
 
     private void enqueue(RealtimeSocket socket, JsonNode body) {
         checkRateLimit(socket);
-        EnqueueResult result = tickets.enqueue(reader.read(body, ENVELOPE));
+        // the envelope's field is no field of the request, which refuses unknown ones
+        ((ObjectNode) body).remove(ACTION);
+        EnqueueResult result = tickets.enqueue(records.read(body, EnqueueRequest.class).toCommand());
         // Replied before following: any event of the ticket then comes after "enqueued", and the stored read
         // that follows registration catches whatever happened in between.
         socket.send(messages.enqueued(result.ticketId()));
@@ -129,5 +133,11 @@ class ClientCommands {
 
     private static ProblemException malformed() {
         return new ProblemException(ErrorCode.MALFORMED_JSON, "Message is not valid JSON");
+    }
+
+    /** What every message has; the rest is the action's. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Envelope(@NotNull(message = "is required") @Size(min = 1, max = 64, message = "must be {min} to {max} "
+            + "characters") @Nullable String action) {
     }
 }

@@ -3,9 +3,14 @@ package dev.matchplane.realtime;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the {@code /realtime} WebSocket ({@code realtime.*}, environment {@code REALTIME_*}).
@@ -24,33 +29,30 @@ import org.springframework.util.unit.DataSize;
  *                           {@code Origin}; {@code *} allows every page on the web to enqueue for its visitors
  */
 @ConfigurationProperties("realtime")
+@Validated
 public record RealtimeProperties(
         @DefaultValue("16KB") DataSize maxMessageSize,
-        @DefaultValue("8") int maxSocketsPerTicket,
-        @DefaultValue("10000") int maxSockets,
-        @DefaultValue("5s") Duration sendTimeLimit,
+        @DefaultValue("8") @Positive int maxSocketsPerTicket,
+        @DefaultValue("10000") @Positive int maxSockets,
+        @DefaultValue("5s") @DurationMin(millis = 1) @DurationMax(millis = Integer.MAX_VALUE)
+        Duration sendTimeLimit,
         @DefaultValue("256KB") DataSize sendBufferLimit,
-        @DefaultValue("16") int sendThreads,
-        @DefaultValue("25s") Duration pingInterval,
+        @DefaultValue("16") @Positive int sendThreads,
+        @DefaultValue("25s") @DurationMin(millis = 10) Duration pingInterval,
         @DefaultValue List<String> allowedOrigins) {
 
     public RealtimeProperties {
-        require(maxMessageSize.toBytes() >= 256 && maxMessageSize.toBytes() <= Integer.MAX_VALUE,
-                "max-message-size must be between 256 B and 2 GB");
-        require(maxSocketsPerTicket >= 1, "max-sockets-per-ticket must be at least 1");
-        require(maxSockets >= 1, "max-sockets must be at least 1");
-        require(sendTimeLimit.toMillis() >= 1 && sendTimeLimit.toMillis() <= Integer.MAX_VALUE,
-                "send-time-limit must be positive");
-        require(sendBufferLimit.toBytes() >= 1 && sendBufferLimit.toBytes() <= Integer.MAX_VALUE,
-                "send-buffer-limit must be positive");
-        require(sendThreads >= 1, "send-threads must be at least 1");
-        require(pingInterval.toMillis() >= 10, "ping-interval must be at least 10 ms");
         allowedOrigins = allowedOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
     }
 
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("realtime." + message);
-        }
+    /** Tomcat takes both sizes as an int. */
+    @AssertTrue(message = "max-message-size must be between 256 B and 2 GB")
+    boolean isMaxMessageSizeInRange() {
+        return maxMessageSize.toBytes() >= 256 && maxMessageSize.toBytes() <= Integer.MAX_VALUE;
+    }
+
+    @AssertTrue(message = "send-buffer-limit must be between 1 B and 2 GB")
+    boolean isSendBufferLimitInRange() {
+        return sendBufferLimit.toBytes() >= 1 && sendBufferLimit.toBytes() <= Integer.MAX_VALUE;
     }
 }

@@ -1,5 +1,10 @@
 package dev.matchplane.system;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** One offending field of a request, as listed in {@code errors[]} of a VALIDATION_FAILED problem. */
-public record FieldViolation(String field, String message) {
+@Schema(description = "One offending field of a request")
+public record FieldViolation(
+        @Schema(description = "The offending field, e.g. `members[1]`", example = "groupSize") String field,
+        @Schema(description = "The rule it breaks", example = "must be an integer") String message) {
 }

@@ -2,9 +2,11 @@ package dev.matchplane.system;
 
 import java.util.List;
 
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits and browser access of the HTTP API ({@code matchmaking.http.*}).
@@ -19,13 +21,11 @@ import org.springframework.util.unit.DataSize;
  *                           a proxy that overwrites that header, or clients can pick their own address
  */
 @ConfigurationProperties("matchmaking.http")
+@Validated
 public record HttpSettings(@DefaultValue("16KB") DataSize maxBodySize, @DefaultValue List<String> corsAllowedOrigins,
-        @DefaultValue("0") int enqueueRateLimit, @DefaultValue("false") boolean trustForwardedFor) {
+        @DefaultValue("0") @PositiveOrZero int enqueueRateLimit, @DefaultValue("false") boolean trustForwardedFor) {
 
     public HttpSettings {
         corsAllowedOrigins = corsAllowedOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
-        if (enqueueRateLimit < 0) {
-            throw new IllegalArgumentException("matchmaking.http.enqueue-rate-limit must be 0 (off) or positive");
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.matchplane.system;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,11 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+        ProblemException invalid = cause(ex, ProblemException.class);
+        if (invalid != null) {
+            // a request record failed validation while its body was read (JsonRecords)
+            return problem(invalid, request);
+        }
         if (causedBy(ex, PayloadTooLargeException.class)) {
             return respond(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than allowed", request, List.of());
         }
@@ -90,12 +96,16 @@ class ProblemHandler {
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        return cause(ex, type) != null;
+    }
+
+    private static <T extends Throwable> @Nullable T cause(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private static String rootMessage(Throwable ex) {

@@ -1,8 +1,12 @@
 package dev.matchplane.token;
 
+import jakarta.validation.constraints.AssertFalse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Match token settings ({@code token.*}); the environment names map onto them in application.yaml.
@@ -20,26 +24,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       so that rotating the key never invalidates tokens already handed out
  */
 @ConfigurationProperties("token")
+@Validated
 record TokenProperties(
         @DefaultValue("RS256") TokenAlgorithm algorithm,
-        @DefaultValue("matchplane") String issuer,
-        @DefaultValue("game-server") String audience,
+        @DefaultValue("matchplane") @NotBlank String issuer,
+        @DefaultValue("game-server") @NotBlank String audience,
         @Nullable String privateKeyPem,
         @Nullable String privateKeyFile,
-        @DefaultValue("0") int signingThreads,
+        @DefaultValue("0") @PositiveOrZero int signingThreads,
         @DefaultValue("3600s") java.time.Duration retiredKeyRetention) {
 
     TokenProperties {
-        require(!issuer.isBlank(), "issuer must not be blank");
-        require(!audience.isBlank(), "audience must not be blank");
-        require(signingThreads >= 0, "signing-threads must not be negative");
-        require(!(hasText(privateKeyPem) && hasText(privateKeyFile)),
-                "set either private-key-pem or private-key-file, not both");
         privateKeyPem = hasText(privateKeyPem) ? privateKeyPem : null;
         privateKeyFile = hasText(privateKeyFile) ? privateKeyFile.trim() : null;
         if (signingThreads == 0) {
             signingThreads = Runtime.getRuntime().availableProcessors();
         }
+    }
+
+    @AssertFalse(message = "set either private-key-pem or private-key-file, not both")
+    boolean isBothKeysSet() {
+        return privateKeyPem != null && privateKeyFile != null;
     }
 
     boolean hasConfiguredKey() {
@@ -56,11 +61,5 @@ record TokenProperties(
 
     private static boolean hasText(@Nullable String value) {
         return value != null && !value.isBlank();
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("token." + message);
-        }
     }
 }

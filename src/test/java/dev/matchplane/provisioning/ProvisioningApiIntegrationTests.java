@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** A game server's view of CONTRACT §4 over a real port, checked through the admin listing of §7. */
+/** A game server's view of the provisioning API over a real port, checked through the admin listing. */
 class ProvisioningApiIntegrationTests extends IntegrationTest {
 
     private static final String ISO_MILLIS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
@@ -82,6 +82,15 @@ class ProvisioningApiIntegrationTests extends IntegrationTest {
         assertThat(invalid.contentType()).startsWith("application/problem+json");
         assertThat(invalid.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(fields(invalid)).containsExactlyInAnyOrder("serverId", "host", "port", "landType");
+    }
+
+    @Test
+    void registerWithTypeErrorsAndRuleBreaksThenEveryOneIsNamedAndUnknownFieldsAreIgnored() {
+        Response invalid = register("{\"serverId\":\"" + unique("gs") + "\",\"host\":\"\",\"port\":\"x\","
+                + "\"landType\":\"arena\",\"capacity\":1.5,\"connectScheme\":\"http\",\"build\":\"1.2.3\"}");
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(fields(invalid)).containsExactly("host", "port", "connectScheme", "capacity");
     }
 
     @Test

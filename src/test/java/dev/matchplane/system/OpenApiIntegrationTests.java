@@ -16,22 +16,22 @@ import tools.jackson.databind.JsonNode;
 /** The OpenAPI document describes every REST endpoint of the contract, and the Swagger UI answers. */
 class OpenApiIntegrationTests extends IntegrationTest {
 
-    private static final Map<String, String> CONTRACT = Map.of(
+    private static final Map<String, String> ENDPOINTS = Map.of(
             "/v1/matchmaking/enqueue", "post", "/v1/matchmaking/cancel", "post",
             "/v1/matchmaking/status/{ticketId}", "get", "/v1/provisioning/servers/register", "post",
             "/v1/provisioning/servers/{serverId}", "delete", "/v1/admin/servers", "get",
             "/v1/admin/queue/summary", "get", "/.well-known/jwks.json", "get", "/health", "get");
 
+    /** Problem answers carry one example per code; other bodies' examples come from their records' fields. */
     @Test
     void everyContractPathAndMethodIsDocumentedWithAnExampleForEachBody() {
         JsonNode doc = apiDocs();
-        CONTRACT.forEach((path, method) -> {
+        ENDPOINTS.forEach((path, method) -> {
             JsonNode operation = doc.path("paths").path(path).path(method);
             assertThat(operation.isObject()).as(method + " " + path).isTrue();
             operation.path("responses").properties().forEach(response -> response.getValue().path("content")
-                    .properties().forEach(media -> assertThat(media.getValue().has("example")
-                            || media.getValue().has("examples")).as(method + " " + path + " " + response.getKey())
-                            .isTrue()));
+                    .properties().forEach(media -> assertThat(hasExample(doc, media.getValue()))
+                            .as(method + " " + path + " " + response.getKey()).isTrue()));
         });
         assertThat(doc.path("paths").has("/error")).isFalse();
     }
@@ -41,7 +41,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
         JsonNode doc = apiDocs();
         JsonNode body = doc.path("paths").path("/v1/matchmaking/enqueue").path("post").path("requestBody")
                 .path("content").path("application/json");
-        assertThat(body.has("example")).isTrue();
+        assertThat(hasExample(doc, body)).isTrue();
         JsonNode schema = resolve(doc, body.path("schema"));
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(name -> required.add(name.asString()));
@@ -50,10 +50,12 @@ class OpenApiIntegrationTests extends IntegrationTest {
         assertThat(queueKey.path("maxLength").asInt()).isEqualTo(128);
         assertThat(queueKey.path("pattern").asString()).isEqualTo("^[A-Za-z0-9._:-]+$");
         JsonNode members = schema.path("properties").path("members");
-        assertThat(members.path("maxItems").asInt()).isEqualTo(16);
+        assertThat(members.path("maxItems").asInt()).as("matchmaking.max-party-size").isEqualTo(16);
+        assertThat(members.path("uniqueItems").asBoolean()).isTrue();
         assertThat(members.path("items").path("maxLength").asInt()).isEqualTo(64);
         assertThat(members.path("items").path("pattern").asString()).isEqualTo("^[A-Za-z0-9._:@-]+$");
         assertThat(schema.path("properties").path("groupSize").path("minimum").asInt()).isEqualTo(1);
+        assertThat(schema.path("additionalProperties").asBoolean(true)).as("unknown fields refused").isFalse();
     }
 
     @Test
@@ -115,6 +117,20 @@ class OpenApiIntegrationTests extends IntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
         return response.json();
+    }
+
+    private static boolean hasExample(JsonNode doc, JsonNode media) {
+        if (media.has("example") || media.has("examples")) {
+            return true;
+        }
+        return schemaHasExample(doc, media.path("schema"));
+    }
+
+    /** An example on the schema or on one of its fields, looking into referenced and item schemas. */
+    private static boolean schemaHasExample(JsonNode doc, JsonNode schema) {
+        JsonNode resolved = resolve(doc, schema);
+        return resolved.has("example") || resolved.has("items") && schemaHasExample(doc, resolved.path("items"))
+                || resolved.path("properties").valueStream().anyMatch(p -> schemaHasExample(doc, p));
     }
 
     private static JsonNode resolve(JsonNode doc, JsonNode schema) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-/** Every rule of CONTRACT §2 enqueue, one case each, over HTTP: status, code and the offending field. */
+/** Every rule of enqueue (docs/rest-api.md), one case each, over HTTP: status, code and the offending field. */
 class EnqueueValidationIntegrationTests extends IntegrationTest {
 
     private static final String OK_MEMBERS = "\"members\":[\"p1\"],\"groupSize\":1";
@@ -108,6 +108,37 @@ class EnqueueValidationIntegrationTests extends IntegrationTest {
         Response response = http().post("/v1/matchmaking/enqueue", "{\"queueKey\":\"\",\"members\":[],\"x\":1}");
         assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("queueKey", "members", "groupSize", "x");
+    }
+
+    /** Jackson's type errors and Bean Validation's rule breaks are collected into one answer, in field order. */
+    @Test
+    void enqueueWhenTypeErrorsAndRuleBreaksMixThenEachFieldIsNamedOnceWithItsRule() {
+        Response response = http().post("/v1/matchmaking/enqueue", "{\"zz\":1,\"queueKey\":\"a b\","
+                + "\"groupId\":7,\"members\":[\"p1\",5,\"p1\",\"" + "p".repeat(65) + "\"],\"groupSize\":\"4\","
+                + "\"region\":\"\",\"constraints\":[]}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).isEqualTo("9 fields are invalid");
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString() + ": "
+                + e.get("message").asString())).containsExactly(
+                        "zz: is not a known field",
+                        "queueKey: may contain only A-Z a-z 0-9 . _ : -",
+                        "groupId: must be a string",
+                        "members[1]: must be a string",
+                        "members[2]: duplicates an earlier item",
+                        "members[3]: must be 1 to 64 characters",
+                        "groupSize: must be an integer",
+                        "region: must be 1 to 64 characters",
+                        "constraints: must be a JSON object");
+    }
+
+    @Test
+    void enqueueWhenOneFieldInvalidThenTheDetailNamesIt() {
+        Response response = http().post("/v1/matchmaking/enqueue", "{\"queueKey\":\"q\",\"members\":[\"p1\"],"
+                + "\"groupSize\":2}");
+
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("groupSize: must equal the number of members (1)");
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.matchplane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Drives the ticket API over a real port against real Redis: the client's view of CONTRACT §2. */
+/** Drives the ticket API over a real port against real Redis: the client's view of docs/rest-api.md. */
 class TicketApiIntegrationTests extends IntegrationTest {
 
     @Test
