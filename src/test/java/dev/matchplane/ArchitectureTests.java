@@ -25,7 +25,7 @@ class ArchitectureTests {
     @Test
     void redisStaysInAdaptersAndSystem() {
         noClasses().that().resideInAPackage("dev.matchplane..").and().haveSimpleNameNotStartingWith("Redis")
-                .and().resideOutsideOfPackage("dev.matchplane.system..")
+                .and().resideOutsideOfPackage("dev.matchplane.redis..")
                 .and().haveSimpleNameNotEndingWith("Scripts")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "org.springframework.data.redis..")
                 .check(CLASSES);

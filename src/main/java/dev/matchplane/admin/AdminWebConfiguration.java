@@ -1,7 +1,7 @@
 package dev.matchplane.admin;
 
-import dev.matchplane.system.BearerKeyInterceptor;
-import dev.matchplane.system.ProblemResponses;
+import dev.matchplane.web.BearerKeyInterceptor;
+import dev.matchplane.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import dev.matchplane.system.RedisKeys;
-import dev.matchplane.system.RedisPipelines;
+import dev.matchplane.redis.RedisKeys;
+import dev.matchplane.redis.RedisPipelines;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Repository;

@@ -3,8 +3,8 @@ package dev.matchplane.matching;
 import java.util.List;
 import java.util.OptionalLong;
 
-import dev.matchplane.system.LuaScripts;
-import dev.matchplane.system.RedisKeys;
+import dev.matchplane.redis.LuaScripts;
+import dev.matchplane.redis.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;

@@ -2,8 +2,8 @@ package dev.matchplane.provisioning;
 
 import java.util.regex.Pattern;
 
-import dev.matchplane.system.ErrorCode;
-import dev.matchplane.system.ProblemCodes;
+import dev.matchplane.web.ErrorCode;
+import dev.matchplane.web.ProblemCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The game-server API; bearer authentication, when configured, is checked before it. Bodies arrive validated
- * ({@link dev.matchplane.system.JsonRecords}).
+ * ({@link dev.matchplane.web.JsonRecords}).
  */
 @RestController
 @RequestMapping(path = "/v1/provisioning/servers", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -2,7 +2,7 @@ package dev.matchplane.provisioning;
 
 import java.util.List;
 
-import dev.matchplane.system.LuaScripts;
+import dev.matchplane.redis.LuaScripts;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package dev.matchplane.provisioning;
 
-import dev.matchplane.system.BearerKeyInterceptor;
-import dev.matchplane.system.JsonRecords;
-import dev.matchplane.system.ProblemResponses;
+import dev.matchplane.web.BearerKeyInterceptor;
+import dev.matchplane.web.JsonRecords;
+import dev.matchplane.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.matchplane.system.RedisKeys;
-import dev.matchplane.system.RedisPipelines;
+import dev.matchplane.redis.RedisKeys;
+import dev.matchplane.redis.RedisPipelines;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A register or heartbeat body, validated by {@link dev.matchplane.system.JsonRecords}. Unknown fields are
+ * A register or heartbeat body, validated by {@link dev.matchplane.web.JsonRecords}. Unknown fields are
  * tolerated: game servers of the earlier control plane send extra metadata and must keep working.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,7 +3,7 @@ package dev.matchplane.realtime;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-import dev.matchplane.system.StoreFailures;
+import dev.matchplane.redis.StoreFailures;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package dev.matchplane.realtime;
 
 import dev.matchplane.system.ConditionalOnRole;
-import dev.matchplane.system.RedisKeys;
+import dev.matchplane.redis.RedisKeys;
 import dev.matchplane.system.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import dev.matchplane.system.ErrorCode;
-import dev.matchplane.system.FieldViolation;
+import dev.matchplane.web.ErrorCode;
+import dev.matchplane.web.FieldViolation;
 import dev.matchplane.ticket.Ticket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package dev.matchplane.system;
 
+import dev.matchplane.web.ProblemCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

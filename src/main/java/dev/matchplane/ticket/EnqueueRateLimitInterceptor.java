@@ -2,10 +2,10 @@ package dev.matchplane.ticket;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import dev.matchplane.system.ClientAddress;
-import dev.matchplane.system.ErrorCode;
-import dev.matchplane.system.ProblemException;
-import dev.matchplane.system.RateLimits;
+import dev.matchplane.web.ClientAddress;
+import dev.matchplane.web.ErrorCode;
+import dev.matchplane.web.ProblemException;
+import dev.matchplane.web.RateLimits;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**

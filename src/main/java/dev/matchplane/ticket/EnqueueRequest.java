@@ -2,7 +2,7 @@ package dev.matchplane.ticket;
 
 import java.util.List;
 
-import dev.matchplane.system.Distinct;
+import dev.matchplane.web.Distinct;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Min;
@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A party to queue, over REST or the WebSocket. Read strictly (no coercion, unknown fields refused) and validated by
- * {@link dev.matchplane.system.JsonRecords}; every component is nullable until validation has passed.
+ * {@link dev.matchplane.web.JsonRecords}; every component is nullable until validation has passed.
  */
 @GroupSizeMatchesMembers
 @Schema(description = "A party to queue. Unknown fields are refused (400).",

@@ -3,9 +3,9 @@ package dev.matchplane.ticket;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.matchplane.system.ConditionalOnRole;
-import dev.matchplane.system.ErrorCode;
-import dev.matchplane.system.ProblemCodes;
-import dev.matchplane.system.ProblemException;
+import dev.matchplane.web.ErrorCode;
+import dev.matchplane.web.ProblemCodes;
+import dev.matchplane.web.ProblemException;
 import dev.matchplane.system.Role;
 import dev.matchplane.system.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The game-client API. Bodies arrive validated: {@link dev.matchplane.system.JsonRecords} reads and validates them
+ * The game-client API. Bodies arrive validated: {@link dev.matchplane.web.JsonRecords} reads and validates them
  * while Spring MVC converts the body, so that type errors and rule breaks come back together in one answer.
  */
 @RestController

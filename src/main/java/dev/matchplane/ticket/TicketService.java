@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import dev.matchplane.matching.QueueCatalog;
 import dev.matchplane.matching.QueuePolicy;
-import dev.matchplane.system.ErrorCode;
-import dev.matchplane.system.ProblemException;
+import dev.matchplane.web.ErrorCode;
+import dev.matchplane.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -1,9 +1,9 @@
 package dev.matchplane.ticket;
 
 import dev.matchplane.matching.MatchmakingProperties;
-import dev.matchplane.system.HttpSettings;
-import dev.matchplane.system.JsonRecords;
-import dev.matchplane.system.RateLimits;
+import dev.matchplane.web.HttpSettings;
+import dev.matchplane.web.JsonRecords;
+import dev.matchplane.web.RateLimits;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.matchplane.system.ErrorCode;
-import dev.matchplane.system.ProblemCodes;
+import dev.matchplane.web.ErrorCode;
+import dev.matchplane.web.ProblemCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.matchplane.system.RedisKeys;
-import dev.matchplane.system.StoreFailures;
+import dev.matchplane.redis.RedisKeys;
+import dev.matchplane.redis.StoreFailures;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,7 @@ import java.util.stream.StreamSupport;
 
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
-import dev.matchplane.system.RedisKeys;
+import dev.matchplane.redis.RedisKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.matchplane.support.IntegrationTest;
-import dev.matchplane.system.RedisKeys;
+import dev.matchplane.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,7 +12,7 @@ import dev.matchplane.support.FakeAssignments;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.support.WsTestClient;
-import dev.matchplane.system.RedisKeys;
+import dev.matchplane.redis.RedisKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

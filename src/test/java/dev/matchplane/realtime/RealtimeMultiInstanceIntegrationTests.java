@@ -8,7 +8,7 @@ import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.support.TestRedis;
 import dev.matchplane.support.WsTestClient;
-import dev.matchplane.system.RedisKeys;
+import dev.matchplane.redis.RedisKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

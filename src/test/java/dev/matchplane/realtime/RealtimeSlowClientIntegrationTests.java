@@ -10,7 +10,7 @@ import java.util.List;
 import dev.matchplane.support.FakeAssignments;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.support.WsTestClient;
-import dev.matchplane.system.RedisKeys;
+import dev.matchplane.redis.RedisKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.OwnRedisServer;
-import dev.matchplane.system.RedisKeys;
+import dev.matchplane.redis.RedisKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import dev.matchplane.MatchplaneApplication;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.TestRedis;
-import dev.matchplane.system.RedisKeys;
+import dev.matchplane.redis.RedisKeys;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;

@@ -1,5 +1,6 @@
 package dev.matchplane.system;
 
+import dev.matchplane.web.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package dev.matchplane.system;
 
+import dev.matchplane.web.HttpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchplane.matching.MatchmakingProperties;

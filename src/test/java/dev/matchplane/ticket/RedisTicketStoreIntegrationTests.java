@@ -17,8 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.matchplane.support.IntegrationTest;
-import dev.matchplane.system.ErrorCode;
-import dev.matchplane.system.ProblemException;
+import dev.matchplane.web.ErrorCode;
+import dev.matchplane.web.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

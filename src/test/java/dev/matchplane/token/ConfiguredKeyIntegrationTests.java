@@ -12,7 +12,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
-import dev.matchplane.system.RedisKeys;
+import dev.matchplane.redis.RedisKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,0 +1,100 @@
+package dev.matchplane.redis;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Every Redis key and channel Matchplane uses, one method per key shape, under one namespace.
+ * Lua scripts that derive keys from stored data (cancel, expire, commit) rebuild the same shapes from
+ * {@link #prefix()}; keep the two in step (docs/architecture.md lists them).
+ */
+@Component
+public class RedisKeys {
+
+    private final String prefix;
+
+    public RedisKeys(RedisSettings settings) {
+        this.prefix = settings.keyPrefix();
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String ticket(String ticketId) {
+        return prefix + "ticket:" + ticketId;
+    }
+
+    public String group(String groupId) {
+        return prefix + "group:" + groupId;
+    }
+
+    public String player(String playerId) {
+        return prefix + "player:" + playerId;
+    }
+
+    /** Waiting tickets of one queue: member {@code <ticketId>:<groupSize>}, score = enqueue time (epoch ms). */
+    public String queue(String queueKey) {
+        return prefix + "queue:" + queueKey;
+    }
+
+    /** Queue keys that have at least one waiting ticket; idle queues leave it so they cost nothing. */
+    public String activeQueues() {
+        return prefix + "queues";
+    }
+
+    /** Ticket id scored by the time it expires if still queued. */
+    public String expiries() {
+        return prefix + "expiries";
+    }
+
+    /** Claimed ticket id scored by the end of its claim lease. */
+    public String claims() {
+        return prefix + "claims";
+    }
+
+    public String tickLock() {
+        return prefix + "lock:tick";
+    }
+
+    public String tickFence() {
+        return prefix + "lock:fence";
+    }
+
+    public String server(String serverId) {
+        return prefix + "server:" + serverId;
+    }
+
+    /** Every registered server id scored by its last heartbeat (epoch ms). */
+    public String servers() {
+        return prefix + "servers";
+    }
+
+    /** Server ids of one landType scored by their last heartbeat (epoch ms). */
+    public String serversOfLandType(String landType) {
+        return prefix + "servers:land:" + landType;
+    }
+
+    /** Lands running on one server, scored by the time they stop counting against its capacity. */
+    public String lands(String serverId) {
+        return prefix + "lands:" + serverId;
+    }
+
+    public String signingKeys() {
+        return prefix + "signing:keys";
+    }
+
+    /** Public halves of configured signing keys, so the JWKS keeps a rotated-out key until its tokens expired. */
+    public String configuredSigningKeys() {
+        return prefix + "signing:configured";
+    }
+
+    /** Calls of one client in one scope (e.g. {@code enqueue}) in the current rate-limit window; expires with it. */
+    public String rateLimit(String scope, String client) {
+        return prefix + "rate:" + scope + ":" + client;
+    }
+
+    /** Pub/sub channel carrying ready-to-send WebSocket envelopes of ticket events. */
+    public String events() {
+        return prefix + "events";
+    }
+}
