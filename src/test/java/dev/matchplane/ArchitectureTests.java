@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the shape of STYLE.md: the matching rules stay pure, and features do not reach into each other's adapters. */
+/** Keeps the shape of the house style (docs/architecture.md): the matching rules stay pure, and features do not reach into each other's adapters. */
 class ArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

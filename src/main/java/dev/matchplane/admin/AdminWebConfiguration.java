@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Protects the admin API with {@code admin.api-key} when one is set (CONTRACT §7). */
+/** Protects the admin API with {@code admin.api-key} when one is set (docs/rest-api.md, Operators). */
 @Configuration(proxyBeanMethods = false)
 class AdminWebConfiguration implements WebMvcConfigurer {
 

@@ -1,5 +1,5 @@
 /**
- * Operator endpoints (CONTRACT §7): registered game servers and queue sizes, read from Redis only, so every
+ * Operator endpoints (docs/rest-api.md, Operators): registered game servers and queue sizes, read from Redis only, so every
  * instance answers the same whatever the deployment shape.
  */
 @NullMarked

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Derives the players per match from a queue key, as the compat API does (CONTRACT §3). */
+/** Derives the players per match from a queue key, as the compat API does (docs/rest-api.md, How tickets are matched). */
 public final class MatchSize {
 
     // At most 4 digits per side: a longer number is a typo or an id, not a team size.

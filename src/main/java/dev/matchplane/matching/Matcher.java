@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The matching rules of CONTRACT §3 as a pure function of a queue window, the queue's rules and the
+ * The matching rules (docs/rest-api.md, How tickets are matched) as a pure function of a queue window, the queue's rules and the
  * current time. Stateless, so one instance may serve every queue and thread.
  *
  * <p>Behaviour:

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
-/** Resolves the policy of any queue key: the queue-key rule of CONTRACT §3, then the first matching override. */
+/** Resolves the policy of any queue key: the queue-key rule (docs/rest-api.md, How tickets are matched), then the first matching override. */
 @Component
 public class QueueCatalog {
 

@@ -2,7 +2,7 @@ package dev.matchplane.provisioning;
 
 import org.jspecify.annotations.Nullable;
 
-/** The one place that builds a {@code connectUrl} (CONTRACT §2). */
+/** The one place that builds a {@code connectUrl} (docs/rest-api.md). */
 final class ConnectUrls {
 
     private static final int TLS_PORT = 443;

@@ -1,5 +1,5 @@
 /**
- * Game servers (CONTRACT §4): registration and heartbeats, and the choice of a live server with room for a new land
+ * Game servers (docs/rest-api.md, Game servers): registration and heartbeats, and the choice of a live server with room for a new land
  * (§3). {@link dev.matchplane.provisioning.GameServerRegistry} is the port the tick engine and the admin API use.
  */
 @NullMarked

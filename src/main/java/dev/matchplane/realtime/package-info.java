@@ -1,5 +1,5 @@
 /**
- * The {@code /realtime} WebSocket (CONTRACT §6): pushes ticket events that Redis pub/sub carries from whichever
+ * The {@code /realtime} WebSocket (docs/websocket-api.md): pushes ticket events that Redis pub/sub carries from whichever
  * instance made the change to the sockets this instance holds.
  */
 @NullMarked

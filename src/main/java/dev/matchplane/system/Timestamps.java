@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Times on the wire are ISO-8601 UTC with milliseconds (CONTRACT.md), whatever the JSON library prefers. */
+/** Times on the wire are ISO-8601 UTC with milliseconds (docs/rest-api.md), whatever the JSON library prefers. */
 public final class Timestamps {
 
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")

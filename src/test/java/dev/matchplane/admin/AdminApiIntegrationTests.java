@@ -11,7 +11,7 @@ import dev.matchplane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The operator endpoints of CONTRACT §7 over a real port, fed through the real client and server APIs. */
+/** The operator endpoints (docs/rest-api.md, Operators) over a real port, fed through the real client and server APIs. */
 class AdminApiIntegrationTests extends IntegrationTest {
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * With both API keys set, provisioning and admin calls need their own bearer key (CONTRACT §4, §7); the client API
+ * With both API keys set, provisioning and admin calls need their own bearer key (docs/rest-api.md); the client API
  * stays open. Without keys (every other test class) the same calls succeed with no header at all.
  */
 @TestPropertySource(properties = { "provisioning.api-key=prov-secret-1", "admin.api-key=admin-secret-2" })

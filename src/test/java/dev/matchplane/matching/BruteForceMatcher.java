@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * CONTRACT §3 read literally, with exhaustive search: the reference the real matcher must agree with
+ * The matching rules (docs/rest-api.md, How tickets are matched) read literally, with exhaustive search: the reference the real matcher must agree with
  * on windows small enough to enumerate.
  */
 final class BruteForceMatcher {

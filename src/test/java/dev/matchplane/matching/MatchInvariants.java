@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks any proposal against CONTRACT §3 without trusting the matcher's own subset-sum code. */
+/** Checks any proposal against the matching rules (docs/rest-api.md) without trusting the matcher's own subset-sum code. */
 final class MatchInvariants {
 
     private MatchInvariants() {

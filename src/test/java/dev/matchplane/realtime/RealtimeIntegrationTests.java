@@ -20,7 +20,7 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.types.RedisClientInfo;
 import tools.jackson.databind.JsonNode;
 
-/** The client's view of {@code /realtime} (CONTRACT §6) over real sockets, with the tick stood in for. */
+/** The client's view of {@code /realtime} (docs/websocket-api.md) over real sockets, with the tick stood in for. */
 class RealtimeIntegrationTests extends IntegrationTest {
 
     private static final Duration QUIET = Duration.ofMillis(500);
