@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,18 @@ class RedisGameServerRegistry implements GameServerRegistry {
         }
         servers.sort(Comparator.comparing(registered -> registered.server().serverId()));
         return servers;
+    }
+
+    @Override
+    public Map<String, Long> landsInUse(List<String> serverIds, Instant now) {
+        // a land's score is when it stops counting: only those ending after now are in use
+        List<Object> counts = RedisPipelines.run(redis, pipeline -> serverIds.forEach(id -> pipeline.opsForZSet()
+                .count(keys.lands(id), now.toEpochMilli() + 1, Double.POSITIVE_INFINITY)));
+        Map<String, Long> inUse = new LinkedHashMap<>();
+        for (int i = 0; i < serverIds.size(); i++) {
+            inUse.put(serverIds.get(i), ((Number) counts.get(i)).longValue());
+        }
+        return inUse;
     }
 
     @Override

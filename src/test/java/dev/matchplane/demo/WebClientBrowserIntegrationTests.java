@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.matchplane.support.HeadlessChromium;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

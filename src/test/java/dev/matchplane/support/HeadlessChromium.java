@@ -1,4 +1,4 @@
-package dev.matchplane.demo;
+package dev.matchplane.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,9 +15,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Starts the system's headless Chromium (Debian {@code chromium} and {@code chromium-driver}) through its own
  * chromedriver, never Selenium Manager, so nothing is downloaded. When the browser cannot start, the test fails
- * under CI ({@code CI=true}: .ci/run installs the browser) and is skipped with a message elsewhere.
+ * under CI ({@code CI=true}: .ci/run installs the browser) and is skipped with a message elsewhere. Shared by the
+ * browser tests of the demo and the operator console.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private static final String BROWSER = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
     private static final String DRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
@@ -38,7 +39,7 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    static ChromeDriver start(Path userDataDir) {
+    public static ChromeDriver start(Path userDataDir) {
         if (!Files.isExecutable(Path.of(BROWSER)) || !Files.isExecutable(Path.of(DRIVER))) {
             return unavailable(BROWSER + " or " + DRIVER + " is missing (apt-get install chromium chromium-driver)",
                     null);
@@ -59,11 +60,11 @@ final class HeadlessChromium {
     }
 
     /** Makes the current tab record its WebSockets from its next page load on. */
-    static void recordSockets(ChromeDriver driver) {
+    public static void recordSockets(ChromeDriver driver) {
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_SOCKETS));
     }
 
-    static Path newUserDataDir() {
+    public static Path newUserDataDir() {
         try {
             return Files.createTempDirectory("matchplane-chromium-");
         }
