@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import dev.matchplane.admin.QueueSummaries;
@@ -65,7 +65,7 @@ class ConsoleFigures {
             QueueRuleSets names = ruleSets.getIfAvailable();
             rows.add(new QueueRow(queueKey, waiting.count(), Math.max(0, now - waiting.oldestEnqueuedAtMillis()),
                     catalog.policyFor(queueKey).maxWait().toMillis(), ttm[0], ttm[1],
-                    rates.perMinute(tag), names == null ? null : names.ruleSetOf(queueKey).orElse(null)));
+                    rates.lastMinute(tag), names == null ? null : names.ruleSetOf(queueKey).orElse(null)));
         });
         return rows;
     }
@@ -92,7 +92,7 @@ class ConsoleFigures {
                 snapshot == null ? 0 : snapshot.count(),
                 snapshot == null || snapshot.count() == 0 ? null : snapshot.mean(TimeUnit.MILLISECONDS),
                 snapshot == null || snapshot.count() == 0 ? null : snapshot.max(TimeUnit.MILLISECONDS),
-                rates.perMinute(MeterRates.ALL_MATCHES));
+                rates.lastMinute(MeterRates.ALL_MATCHES));
     }
 
     /** p50 and p90 (ms) of the queue tag's time-to-match timer; NaN when this instance recorded none lately. */
@@ -124,7 +124,7 @@ class ConsoleFigures {
      * are about to expire unmatched.
      */
     record QueueRow(String queueKey, long waiting, long oldestWaitMs, long maxWaitMs, double p50Ms, double p90Ms,
-            OptionalDouble matchedPerMinute, @Nullable String ruleSet) {
+            OptionalLong matchedLastMinute, @Nullable String ruleSet) {
 
         public String oldestWait() {
             return Display.duration(oldestWaitMs);
@@ -143,7 +143,7 @@ class ConsoleFigures {
         }
 
         public String matched() {
-            return Display.rate(matchedPerMinute);
+            return Display.count(matchedLastMinute);
         }
 
         public String ruleSetName() {
@@ -179,7 +179,7 @@ class ConsoleFigures {
 
     record MatchingView(RedisTickLockView.TickLockState lock, boolean heldHere, long ticks,
             @Nullable Double meanTickMs, @Nullable Double maxTickMs,
-            OptionalDouble matchesPerMinute) {
+            OptionalLong matchesLastMinute) {
 
         public String meanTick() {
             return meanTickMs == null ? Display.NONE : Display.duration(meanTickMs);
@@ -190,7 +190,7 @@ class ConsoleFigures {
         }
 
         public String matchesRate() {
-            return Display.rate(matchesPerMinute);
+            return Display.count(matchesLastMinute);
         }
 
         public String holder() {

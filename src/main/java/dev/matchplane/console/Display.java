@@ -1,7 +1,7 @@
 package dev.matchplane.console;
 
 import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** How the console prints figures: short, with units, and "—" where there is nothing to show. */
 final class Display {
@@ -29,7 +29,7 @@ final class Display {
         return String.format(Locale.ROOT, "%d h %02d m", seconds / 3_600, seconds % 3_600 / 60);
     }
 
-    static String rate(OptionalDouble perMinute) {
-        return perMinute.isPresent() ? String.format(Locale.ROOT, "%.1f", perMinute.getAsDouble()) : NONE;
+    static String count(OptionalLong count) {
+        return count.isPresent() ? Long.toString(count.getAsLong()) : NONE;
     }
 }

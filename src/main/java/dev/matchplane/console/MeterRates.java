@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,10 +16,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-minute rates of counters the service already keeps (matches committed, tickets assigned per queue): every few
- * seconds it reads their running totals and keeps the last minute of readings, so a rate is the change over that
- * minute (or over the readings there are, just after start). It counts nothing itself. Like the counters, the rates
- * are this instance's: only the instance that runs the ticks has any.
+ * Last-minute counts from counters the service already keeps (matches committed, tickets assigned per queue): every
+ * few seconds it reads their running totals and keeps the readings of the last minute, so a count is the change
+ * since the reading a minute ago (or since the first reading, just after start). It counts nothing itself. Like the
+ * counters, the figures are this instance's: only the instance that runs the ticks has any.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "matchmaking.console.enabled", matchIfMissing = true)
@@ -30,6 +31,7 @@ class MeterRates {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Deque<long[]>> readings = new HashMap<>();
+    private long lastSampleAt;
 
     MeterRates(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -43,27 +45,37 @@ class MeterRates {
         record(ALL_MATCHES, matches == null ? 0 : matches.count(), now);
         Search.in(registry).name("matchplane.tickets.assigned").counters()
                 .forEach(c -> record(c.getId().getTag("queue"), c.count(), now));
+        lastSampleAt = now;
     }
 
     /**
-     * Change per minute of the queue tag's tickets assigned ({@link #ALL_MATCHES}: of matches committed); empty
+     * Tickets of the queue tag assigned in about the last minute ({@link #ALL_MATCHES}: matches committed); empty
      * before two readings exist.
      */
-    synchronized OptionalDouble perMinute(String key) {
+    synchronized OptionalLong lastMinute(String key) {
         Deque<long[]> series = readings.get(key);
-        if (series == null || series.size() < 2 || series.getLast()[0] == series.getFirst()[0]) {
-            return OptionalDouble.empty();
+        if (series == null || series.size() < 2) {
+            return OptionalLong.empty();
         }
-        long[] first = series.getFirst();
-        long[] last = series.getLast();
-        return OptionalDouble.of((last[1] - first[1]) * (double) MINUTE_MILLIS / (last[0] - first[0]));
+        return OptionalLong.of(series.getLast()[1] - series.getFirst()[1]);
     }
 
     private void record(String key, double total, long now) {
         Deque<long[]> series = readings.computeIfAbsent(key == null ? "" : key, k -> new ArrayDeque<>());
+        if (series.isEmpty() && lastSampleAt > 0) {
+            // a counter is registered at zero on its first use: it was zero at the previous reading
+            series.addLast(new long[] { lastSampleAt, 0 });
+        }
         series.addLast(new long[] { now, (long) total });
-        while (series.size() > 2 && now - series.getFirst()[0] > MINUTE_MILLIS) {
+        // keep the newest reading that is at least a minute old as the baseline
+        while (series.size() > 2 && now - second(series)[0] >= MINUTE_MILLIS) {
             series.removeFirst();
         }
+    }
+
+    private static long[] second(Deque<long[]> series) {
+        Iterator<long[]> readings = series.iterator();
+        readings.next();
+        return readings.next();
     }
 }

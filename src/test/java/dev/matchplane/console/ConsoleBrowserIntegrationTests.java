@@ -38,7 +38,7 @@ class ConsoleBrowserIntegrationTests extends IntegrationTest {
     void operatorLogsInSeesQueuesAndServersLiveAndLogsOut() throws Exception {
         String landType = unique("ranked");
         String queue = landType + ":2v2";
-        String arena = unique("arena") + ":1v1";
+        String arena = unique("arena") + ":2";
         register("gs-" + landType, landType, "eu-west", 4);
         register("gs-" + arena.split(":")[0], arena.split(":")[0], "us-east", null);
         enqueue(queue, 3);
@@ -74,6 +74,9 @@ class ConsoleBrowserIntegrationTests extends IntegrationTest {
                     .as("refreshed in place, not reloaded").isEqualTo(true);
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.cssSelector(
                     "tr[data-queue='" + arena + "'] td:nth-child(5)")).getText().equals("—"));
+            // 4 of the 5 arena tickets were matched (pairs), read from the tickets-assigned counter
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector(
+                    "tr[data-queue='" + arena + "'] td:nth-child(7)")).getText().equals("4"));
             saveScreenshot(driver.getScreenshotAs(OutputType.BYTES));
 
             driver.findElement(By.id("logout")).click();
