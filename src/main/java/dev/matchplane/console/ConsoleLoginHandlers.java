@@ -3,8 +3,8 @@ package dev.matchplane.console;
 import java.io.IOException;
 import java.time.Clock;
 
-import dev.matchplane.system.ClientAddress;
-import dev.matchplane.system.HttpSettings;
+import dev.matchplane.web.ClientAddress;
+import dev.matchplane.web.HttpSettings;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -3,7 +3,7 @@ package dev.matchplane.console;
 import java.time.Clock;
 
 import dev.matchplane.admin.AdminProperties;
-import dev.matchplane.system.HttpSettings;
+import dev.matchplane.web.HttpSettings;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

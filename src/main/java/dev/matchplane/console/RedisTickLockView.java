@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
-import dev.matchplane.system.RedisKeys;
-import dev.matchplane.system.RedisPipelines;
+import dev.matchplane.redis.RedisKeys;
+import dev.matchplane.redis.RedisPipelines;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 

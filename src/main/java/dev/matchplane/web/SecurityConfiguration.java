@@ -1,4 +1,4 @@
-package dev.matchplane.system;
+package dev.matchplane.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

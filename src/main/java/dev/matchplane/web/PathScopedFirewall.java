@@ -1,4 +1,4 @@
-package dev.matchplane.system;
+package dev.matchplane.web;
 
 import java.util.Locale;
 
