@@ -1,15 +1,10 @@
 package dev.matchplane.console;
 
 import dev.matchplane.admin.AdminProperties;
-import dev.matchplane.matching.MatchmakingProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -23,20 +18,10 @@ class ConsoleController {
 
     private final ConsoleFigures figures;
     private final boolean loginRequired;
-    private final String nodeId;
 
-    ConsoleController(ConsoleFigures figures, AdminProperties admin, MatchmakingProperties matchmaking) {
+    ConsoleController(ConsoleFigures figures, AdminProperties admin) {
         this.figures = figures;
         this.loginRequired = !admin.apiKey().isBlank();
-        this.nodeId = matchmaking.nodeId();
-    }
-
-    @ModelAttribute
-    void common(Model model) {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        model.addAttribute("loggedIn", loginRequired && user != null && user.isAuthenticated()
-                && !(user instanceof AnonymousAuthenticationToken));
-        model.addAttribute("nodeId", nodeId.isBlank() ? "this instance" : nodeId);
     }
 
     @GetMapping("")

@@ -15,15 +15,21 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The operator console in headless Chromium against the whole service: an operator logs in with the admin key, sees
  * the queue this test filled with its depth and the server it registered, watches the depth change live (htmx, no
- * reload) after more tickets arrive, and logs out. Tickets of the "wait" queue are never matched (a long min wait);
+ * reload) after more tickets arrive, creates a rule set through the form, sees the validation error of a bad one
+ * against its field, and logs out. Tickets of the "wait" queue are never matched (a long min wait);
  * the "arena" queue matches at once, so its time to match shows.
  */
+@Import(ConsoleBrowserIntegrationTests.RuleSets.class)
 @TestPropertySource(properties = { "admin.api-key=" + ConsoleBrowserIntegrationTests.KEY,
         "matchmaking.min-wait=5m", "matchmaking.relax-after=6m", "matchmaking.interval=50ms",
         "matchmaking.queues[0].pattern=arena-*", "matchmaking.queues[0].min-wait=0ms",
@@ -32,6 +38,10 @@ class ConsoleBrowserIntegrationTests extends IntegrationTest {
 
     static final String KEY = "console-browser-key";
     private static final Path SCREENSHOT = Path.of("docs/images/console-queues.png");
+    private static final Path RULE_SETS_SCREENSHOT = Path.of("docs/images/console-rule-sets.png");
+
+    @Autowired
+    private InMemoryRuleSetCatalog catalog;
     private static final Duration LIVE = Duration.ofSeconds(5);
 
     @Test
@@ -77,7 +87,21 @@ class ConsoleBrowserIntegrationTests extends IntegrationTest {
             // 4 of the 5 arena tickets were matched (pairs), read from the tickets-assigned counter
             new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector(
                     "tr[data-queue='" + arena + "'] td:nth-child(7)")).getText().equals("4"));
-            saveScreenshot(driver.getScreenshotAs(OutputType.BYTES));
+            saveScreenshot(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
+
+            driver.findElement(By.linkText("Rule sets")).click();
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Rule sets"));
+            saveRuleSet(driver, "casual", "{\"matchSize\": 4}");
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved"))).getText())
+                    .isEqualTo("Saved casual.");
+            assertThat(driver.findElement(By.linkText("casual")).isDisplayed()).isTrue();
+            driver.findElement(By.linkText("New rule set")).click();
+            saveRuleSet(driver, "ranked", "{\n  \"matchSize\": 0\n}");
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rule-errors"))).getText())
+                    .isEqualTo("matchSize must be an integer of at least 1");
+            assertThat(driver.findElement(By.id("json")).getAttribute("value")).contains("\"matchSize\": 0");
+            assertThat(catalog.names()).containsExactly("casual");
+            saveScreenshot(RULE_SETS_SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
 
             driver.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.urlContains("/console/login?logout"));
@@ -115,8 +139,26 @@ class ConsoleBrowserIntegrationTests extends IntegrationTest {
     }
 
     /** Written only once everything on it was asserted: the docs show what a passing run looks like. */
-    private static void saveScreenshot(byte[] png) throws Exception {
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, png);
+    private static void saveScreenshot(Path file, byte[] png) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.write(file, png);
+    }
+
+    private static void saveRuleSet(ChromeDriver driver, String name, String json) {
+        driver.findElement(By.id("name")).clear();
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("json")).clear();
+        driver.findElement(By.id("json")).sendKeys(json);
+        driver.findElement(By.id("save")).click();
+    }
+
+    /** The rule-set feature is not wired yet: the page is driven against a test catalog. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class RuleSets {
+
+        @Bean
+        InMemoryRuleSetCatalog ruleSetCatalog() {
+            return new InMemoryRuleSetCatalog();
+        }
     }
 }

@@ -21,6 +21,8 @@ class ConsoleWithoutKeyIntegrationTests extends IntegrationTest {
             assertThat(answer.statusCode()).as(page).isEqualTo(200);
             assertThat(answer.body()).as(page).contains("Matchplane").doesNotContain("Log out");
         }
+        assertThat(browser.get("/console/").body()).as("no rule-set catalog wired").doesNotContain("Rule sets");
+        assertThat(browser.get("/console/rule-sets").statusCode()).isEqualTo(404);
         assertThat(browser.get("/console/login").statusCode()).isEqualTo(302);
         assertThat(browser.get("/console").headers().firstValue("Location").orElseThrow()).endsWith("/console/");
     }
