@@ -74,6 +74,9 @@ class ConsoleBrowserIntegrationTests extends IntegrationTest {
             By server = By.cssSelector("tr[data-server='gs-" + landType + "']");
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(server)).getText())
                     .contains("live", landType, "eu-west", "4");
+            // the arena's 4 matched tickets (pairs) took two lands on its server
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "2".equals(d.findElement(By.cssSelector(
+                    "tr[data-server='gs-" + arena.split(":")[0] + "'] td.lands")).getText()));
 
             driver.findElement(By.linkText("Queues")).click();
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Queues"));
