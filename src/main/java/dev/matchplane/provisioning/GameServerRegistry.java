@@ -2,6 +2,7 @@ package dev.matchplane.provisioning;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,9 @@ public interface GameServerRegistry {
 
     /** Every registered server, live or stale, ordered by id. */
     List<RegisteredServer> servers();
+
+    /** Lands counting against each server's capacity at {@code now} (released ones do not), by server id. */
+    Map<String, Long> landsInUse(List<String> serverIds, Instant now);
 
     /** A server whose last heartbeat is at or after this instant is live ({@code now} less the TTL). */
     Instant liveSince(Instant now);

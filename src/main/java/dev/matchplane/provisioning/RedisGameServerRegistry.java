@@ -70,6 +70,17 @@ class RedisGameServerRegistry implements GameServerRegistry {
     }
 
     @Override
+    public Map<String, Long> landsInUse(List<String> serverIds, Instant now) {
+        List<Object> counts = RedisPipelines.run(redis, pipeline -> serverIds.forEach(id -> pipeline.opsForZSet()
+                .count(keys.lands(id), now.toEpochMilli() + 1, Double.POSITIVE_INFINITY)));
+        Map<String, Long> byServer = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < serverIds.size(); i++) {
+            byServer.put(serverIds.get(i), (Long) counts.get(i));
+        }
+        return byServer;
+    }
+
+    @Override
     public Instant liveSince(Instant now) {
         return now.minus(ttl);
     }
