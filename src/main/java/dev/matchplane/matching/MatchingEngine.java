@@ -93,6 +93,9 @@ class MatchingEngine {
         try {
             backfill.run(tick);
         }
+        catch (FencedException lost) {
+            log.debug("Backfill step fenced: another instance holds the tick lock");
+        }
         catch (RuntimeException failure) {
             log.warn("Backfill step failed, matching goes on: {}", failure.toString());
         }
