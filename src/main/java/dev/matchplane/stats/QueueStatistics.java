@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param oldestWaitMs      how long the oldest of them has waited (0 when none waits)
  * @param matchesLastMinute matches committed in the last 60 s
  * @param ticketsLastMinute tickets matched (new matches and backfills) in the last 60 s
+ * @param recentSpanMs      the part of the last 60 s since its first match (the whole minute when none)
  * @param p50               median time to match over the last 5 minutes, null without samples
  * @param p90               90th percentile of the same, null without samples
  */
 public record QueueStatistics(String queueKey, long waiting, long oldestWaitMs, long matchesLastMinute,
-        long ticketsLastMinute, @Nullable Long p50, @Nullable Long p90) {
+        long ticketsLastMinute, long recentSpanMs, @Nullable Long p50, @Nullable Long p90) {
 
     /** Bucket 0 is [0, 100) ms; bucket i >= 1 is [100 * 2^((i-1)/4), 100 * 2^(i/4)) ms, as commit.lua writes it. */
     static double upperBound(int bucket) {
@@ -51,8 +52,9 @@ public record QueueStatistics(String queueKey, long waiting, long oldestWaitMs, 
 
     /**
      * The wait a ticket joining now can expect (docs/rest-api.md, queue statistics): the recent median time to
-     * match, or, when the queue holds more than that pace clears, the time to clear it:
-     * {@code max(p50, ceil(depth / matchSize) * 60000 / matchesLastMinute)}. Null without history: never a guess.
+     * match, or, when the queue holds more than that pace clears, the time to clear it (Little's law, the queue's
+     * depth over its recent throughput): {@code max(p50, depth / matchSize * recentSpanMs / matchesLastMinute)}.
+     * Null without history: never a guess.
      *
      * @param depth     tickets the new ticket waits behind, itself included
      * @param matchSize players per match of the queue
@@ -64,7 +66,6 @@ public record QueueStatistics(String queueKey, long waiting, long oldestWaitMs, 
         if (matchesLastMinute == 0 || depth <= matchSize) {
             return p50;
         }
-        long matchesAhead = (depth + matchSize - 1) / matchSize;
-        return Math.max(p50, matchesAhead * 60_000L / matchesLastMinute);
+        return Math.max(p50, depth * recentSpanMs / ((long) matchSize * matchesLastMinute));
     }
 }

@@ -45,8 +45,13 @@ public class RedisQueueStats {
         for (int i = 0; i + 1 < flat.size(); i += 2) {
             histogram.put(((Long) flat.get(i)).intValue(), (Long) flat.get(i + 1));
         }
+        long firstRecent = (Long) reply.get(5);
+        // the pace is measured over the part of the last minute that had matches: a queue that started 5 s ago
+        // must not look twelve times slower than it is
+        long recentSpanMs = firstRecent == 0 ? MATCHES_SECONDS * 1000L
+                : Math.min(MATCHES_SECONDS, now.getEpochSecond() - firstRecent + 1) * 1000L;
         return new QueueStatistics(queueKey, waiting, oldestWait, (Long) reply.get(2), (Long) reply.get(3),
-                QueueStatistics.quantile(histogram, 0.5), QueueStatistics.quantile(histogram, 0.9));
+                recentSpanMs, QueueStatistics.quantile(histogram, 0.5), QueueStatistics.quantile(histogram, 0.9));
     }
 
     /** Queue keys with a committed match in the last hour, the stale ones dropped: what the metrics report. */

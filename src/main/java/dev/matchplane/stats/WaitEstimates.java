@@ -51,7 +51,7 @@ public class WaitEstimates {
     }
 
     /** The estimate shown by the stats endpoint: for the queue as it is now. */
-    static @Nullable Long forQueue(QueueStatistics statistics, int matchSize) {
+    public static @Nullable Long forQueue(QueueStatistics statistics, int matchSize) {
         return statistics.estimatedWaitMs(Math.max(1, statistics.waiting()), matchSize);
     }
 }
