@@ -27,12 +27,21 @@ record BackfillBody(Map<String, Integer> openSlots, String playersJson) {
     private static final Pattern PLAYER_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
     private static final int MAX_TEAMS = 16;
     private static final int MAX_PLAYERS = 400;
+    private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9._-]{0,64}");
 
     /**
-     * @param teams     the land's team names ({@code ""} only, for a queue without teams)
+     * The shape alone, before the land is looked up (so a bad body is a 400 whatever the land): team names of a
+     * valid shape, at most 400 slots, as a rule set's match may hold.
+     */
+    static void checkShape(@Nullable JsonNode body) {
+        parse(body, null, MAX_PLAYERS);
+    }
+
+    /**
+     * @param teams     the land's team names ({@code ""} only, for a queue without teams); null: any well-formed name
      * @param matchSize the players of a full match: no request may open more slots than that
      */
-    static BackfillBody parse(@Nullable JsonNode body, Set<String> teams, int matchSize) {
+    static BackfillBody parse(@Nullable JsonNode body, @Nullable Set<String> teams, int matchSize) {
         List<FieldViolation> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw ProblemException.invalid(List.of(new FieldViolation("body", "must be a JSON object")));
@@ -50,14 +59,18 @@ record BackfillBody(Map<String, Integer> openSlots, String playersJson) {
         return new BackfillBody(slots, players == null || players.isNull() ? "" : players.toString());
     }
 
-    private static Map<String, Integer> slots(@Nullable JsonNode node, Set<String> teams, int matchSize,
+    private static boolean known(@Nullable Set<String> teams, String team) {
+        return teams == null ? TEAM.matcher(team).matches() : teams.contains(team);
+    }
+
+    private static Map<String, Integer> slots(@Nullable JsonNode node, @Nullable Set<String> teams, int matchSize,
             List<FieldViolation> errors) {
         Map<String, Integer> slots = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             errors.add(new FieldViolation("openSlots", "is required"));
         }
         else if (node.isNumber()) {
-            if (!teams.contains("")) {
+            if (!known(teams, "")) {
                 errors.add(new FieldViolation("openSlots", "must name the team of each slot: this land has teams"));
             }
             else if (count(node, 1, matchSize, "openSlots", errors)) {
@@ -67,7 +80,7 @@ record BackfillBody(Map<String, Integer> openSlots, String playersJson) {
         else if (node.isObject() && node.size() >= 1 && node.size() <= MAX_TEAMS) {
             for (String team : node.propertyNames()) {
                 String field = "openSlots." + team;
-                if (!teams.contains(team)) {
+                if (!known(teams, team)) {
                     errors.add(new FieldViolation(field, "unknown team"));
                 }
                 else if (count(node.get(team), 0, matchSize, field, errors)) {
@@ -95,7 +108,7 @@ record BackfillBody(Map<String, Integer> openSlots, String playersJson) {
         return true;
     }
 
-    private static void checkPlayers(JsonNode players, Set<String> teams, List<FieldViolation> errors) {
+    private static void checkPlayers(JsonNode players, @Nullable Set<String> teams, List<FieldViolation> errors) {
         if (!players.isObject() || players.size() > MAX_PLAYERS) {
             errors.add(new FieldViolation("players", "must be an object of at most " + MAX_PLAYERS + " players"));
             return;
@@ -111,7 +124,7 @@ record BackfillBody(Map<String, Integer> openSlots, String playersJson) {
                 errors.add(new FieldViolation(field, "must be an object of team, attributes and latencies"));
             }
             else if (player.has("team") ? !player.get("team").isString()
-                    || !teams.contains(player.get("team").asString()) : !teams.contains("")) {
+                    || !known(teams, player.get("team").asString()) : !known(teams, "")) {
                 errors.add(new FieldViolation(field + ".team", "must be one of the land's teams"));
             }
             else if (player.has("attributes") && !player.get("attributes").isObject()

@@ -61,6 +61,7 @@ class LandService {
     }
 
     Opened requestBackfill(String landId, @Nullable JsonNode body) {
+        BackfillBody.checkShape(body);
         String queueKey = lands.activeLandQueue(landId).orElseThrow(() -> notFound(landId));
         BackfillBody request = BackfillBody.parse(body, NO_TEAMS, catalog.policyFor(queueKey).matchSize());
         Instant now = clock.instant();

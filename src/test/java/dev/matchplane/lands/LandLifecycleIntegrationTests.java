@@ -150,6 +150,28 @@ class LandLifecycleIntegrationTests extends IntegrationTest {
         }
     }
 
+    /** Bodies that only the land can judge (its teams, its match size): 400 naming the field, nothing stored. */
+    @Test
+    void backfillBodiesThatBreakTheLandsRulesAreRefusedAndStoreNothing() {
+        String landType = unique("bfbad");
+        register(landType, "");
+        String queue = landType + ":2";
+        enqueue(queue, unique("a"));
+        String landId = awaitAssignment(enqueue(queue, unique("b"))).get("landId").asString();
+        String path = "/v1/provisioning/lands/" + landId + "/backfill";
+        for (String[] body : new String[][] { { "{\"openSlots\":{\"red\":1}}", "openSlots.red" },
+                { "{\"openSlots\":3}", "openSlots" }, { "{\"openSlots\":{\"\":0}}", "openSlots" },
+                { "{\"openSlots\":1,\"players\":{\"p1\":{\"team\":\"blue\"}}}", "players.p1.team" } }) {
+            Response refused = http().post(path, body[0]);
+            assertThat(refused.status()).as(body[0]).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo(body[1]);
+        }
+        assertThat(redis.hasKey(keys.backfill(landId))).isFalse();
+        assertThat(http().get(path).code()).isEqualTo("LAND_NOT_FOUND");
+    }
+
     private String backfillStatus(String landId) {
         return http().get("/v1/provisioning/lands/" + landId + "/backfill").json().get("status").asString();
     }
