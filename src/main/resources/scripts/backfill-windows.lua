@@ -1,6 +1,6 @@
 -- Read what the tick may backfill, in one call: the open backfill requests and the oldest tickets of their queues.
--- Requests past their expiry (not renewed) become 'expired' first; a request whose land is no longer active
--- becomes 'cancelled'.
+-- Requests past their expiry (not renewed) become 'expired' first; a request whose land is no longer active, or
+-- whose server is gone (deregistered or swept), becomes 'cancelled'.
 -- KEYS[1] open-backfills zset
 -- ARGV[1] key prefix  ARGV[2] now (epoch ms)  ARGV[3] window size  ARGV[4] ended retention (seconds)
 -- ARGV[5] most requests read
@@ -31,7 +31,7 @@ for _, landId in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[5]) - 1))
     'matchId')
   local b = redis.call('HMGET', prefix .. 'backfill:' .. landId, 'status', 'backfillId', 'openSlots', 'createdAt',
     'players')
-  if land[1] ~= 'active' then
+  if land[1] ~= 'active' or redis.call('EXISTS', prefix .. 'server:' .. land[3]) == 0 then
     finish(landId, 'cancelled')
   elseif b[1] ~= 'open' then
     redis.call('ZREM', KEYS[1], landId)

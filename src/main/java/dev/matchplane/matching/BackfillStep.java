@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.matchplane.provisioning.Allocation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,41 +108,32 @@ final class BackfillStep {
         return best;
     }
 
+    /** A claimed ticket on its way to a request's land, in plan order. */
+    private record Placed(Backfills.OpenRequest request, ClaimedMatch claim, String team) {
+    }
+
     /** Signs an assignment per claimed ticket on its request's land, then fills; refused tickets go back. */
     private int fill(TickContext tick, Map<Backfills.OpenRequest, List<Choice>> plan, List<ClaimedMatch> claimed) {
-        Map<String, ClaimedMatch> byTicket = new HashMap<>();
-        claimed.forEach(match -> byTicket.put(match.oldest().ticketId(), match));
-        List<ClaimedMatch> matches = new ArrayList<>();
-        List<Allocation> lands = new ArrayList<>();
-        List<String> matchIds = new ArrayList<>();
-        List<String> teams = new ArrayList<>();
-        List<Backfills.OpenRequest> requests = new ArrayList<>();
-        plan.forEach((request, choices) -> choices.forEach(choice -> {
-            ClaimedMatch match = byTicket.get(choice.ticket().ticketId());
-            if (match != null) {
-                matches.add(match);
-                lands.add(request.land());
-                matchIds.add(request.matchId());
-                teams.add(choice.team());
-                requests.add(request);
-            }
-        }));
-        if (matches.isEmpty()) {
+        List<Placed> placed = placed(plan, claimed);
+        if (placed.isEmpty()) {
             return 0;
         }
         Instant expiry = tick.now().plus(properties.assignmentTtl());
-        AssignmentFactory.Prepared prepared = assignments.prepare(matches, lands, matchIds, tick.now(), expiry);
+        List<ClaimedMatch> matches = placed.stream().map(Placed::claim).toList();
+        AssignmentFactory.Prepared prepared = assignments.prepare(matches,
+                placed.stream().map(p -> p.request().land()).toList(),
+                placed.stream().map(p -> p.request().matchId()).toList(), tick.now(), expiry);
         List<MatchCommit> signed = assignments.assemble(prepared, assignments.sign(prepared).join());
         Map<Backfills.OpenRequest, List<Backfills.Filled>> byRequest = new LinkedHashMap<>();
-        for (int i = 0; i < matches.size(); i++) {
-            byRequest.computeIfAbsent(requests.get(i), k -> new ArrayList<>()).add(new Backfills.Filled(
-                    matches.get(i), teams.get(i), signed.get(i).assignmentJsons().get(0)));
+        List<ClaimedMatch> inOrder = new ArrayList<>();
+        for (int i = 0; i < placed.size(); i++) {
+            byRequest.computeIfAbsent(placed.get(i).request(), k -> new ArrayList<>()).add(new Backfills.Filled(
+                    matches.get(i), placed.get(i).team(), signed.get(i).assignmentJsons().get(0)));
         }
         List<Backfills.Fill> fills = new ArrayList<>();
-        List<ClaimedMatch> inOrder = new ArrayList<>();
-        byRequest.forEach((request, filled) -> {
-            fills.add(new Backfills.Fill(request, filled));
-            filled.forEach(ticket -> inOrder.add(ticket.claim()));
+        byRequest.forEach((request, tickets) -> {
+            fills.add(new Backfills.Fill(request, tickets));
+            tickets.forEach(ticket -> inOrder.add(ticket.claim()));
         });
         List<Boolean> landed = backfills.fill(tick.fence(), tick.now(), expiry, fills);
         List<ClaimedMatch> refused = new ArrayList<>();
@@ -154,5 +144,19 @@ final class BackfillStep {
         }
         store.release(refused);
         return inOrder.size() - refused.size();
+    }
+
+    /** The plan's choices whose ticket this tick did claim, in plan order. */
+    private static List<Placed> placed(Map<Backfills.OpenRequest, List<Choice>> plan, List<ClaimedMatch> claimed) {
+        Map<String, ClaimedMatch> byTicket = new HashMap<>();
+        claimed.forEach(match -> byTicket.put(match.oldest().ticketId(), match));
+        List<Placed> placed = new ArrayList<>();
+        plan.forEach((request, choices) -> choices.forEach(choice -> {
+            ClaimedMatch match = byTicket.get(choice.ticket().ticketId());
+            if (match != null) {
+                placed.add(new Placed(request, match, choice.team()));
+            }
+        }));
+        return placed;
     }
 }
