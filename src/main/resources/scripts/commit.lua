@@ -1,38 +1,67 @@
 -- Commit claimed matches: every ticket of a match becomes assigned, or none does.
 -- KEYS[1] tick lock  KEYS[2] claims zset  KEYS[3] expiries zset
 -- ARGV[1] fencing token  ARGV[2] now (epoch ms)  ARGV[3] key prefix  ARGV[4] assignment TTL (seconds)
--- ARGV[5] assignment expiry (epoch ms)  ARGV[6] tick lock lease (ms)
--- ARGV[7..] matches, each: claimId, serverId, landId, n, then n pairs of ticketId, assignment JSON
+-- ARGV[5] assignment expiry (epoch ms)  ARGV[6] tick lock lease (ms)  ARGV[7] stats bucket TTL (seconds)
+-- ARGV[8..] matches, each: claimId, serverId, landId, queueKey, matchId, connectUrl, n, then n pairs of ticketId,
+-- assignment JSON
 -- The lock is renewed first, in the same round trip, because signing the slice took time. Re-taking a lapsed lock
 -- that nobody took is safe: every ticket must still be claimed by this tick's claim, so whatever another holder did
 -- meanwhile (sweeping these claims back after their lease) wins.
 -- Returns {'fenced'} when another instance holds the lock (nothing changed), else one integer per match:
 -- 1 committed, 0 refused because a ticket is no longer claimed by this claim (cancelled meanwhile); the caller
 -- then releases the rest of that match and its land.
+-- A committed match also writes its land record (land:<landId>, kept as long as the assignments: release and
+-- backfill act on it) and the queue's statistics of this second (stats:<queueKey>:<epoch second>: matches 'm',
+-- tickets 't', and time-to-match counts per log-spaced bucket 'h<i>', see queue-stats.lua), and scores the queue in
+-- stats:queues by this commit's time (the metrics read the queues seen in the last hour).
 -- After the state change, each ticket's match.assigned envelope is published (events follow state).
 local holder = redis.call('GET', KEYS[1])
 if holder and holder ~= ARGV[1] then
   return {'fenced'}
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[6])
-local now, prefix, ttl, expiresAt = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local now, prefix, ttl, expiresAt, statsTtl = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[7]
+-- bucket 0 is [0, 100) ms; bucket i >= 1 is [100 * 2^((i-1)/4), 100 * 2^(i/4)) ms, capped (QueueStatistics reads
+-- the same bounds)
+local function waitBucket(waitedMs)
+  if waitedMs < 100 then
+    return 0
+  end
+  return math.min(80, math.floor(4 * math.log(waitedMs / 100) / math.log(2)) + 1)
+end
+
+local function recordStats(queueKey, createdAts)
+  local statsKey = prefix .. 'stats:' .. queueKey .. ':' .. math.floor(tonumber(now) / 1000)
+  redis.call('HINCRBY', statsKey, 'm', 1)
+  redis.call('HINCRBY', statsKey, 't', #createdAts)
+  for _, createdAt in ipairs(createdAts) do
+    redis.call('HINCRBY', statsKey, 'h' .. waitBucket(math.max(0, tonumber(now) - tonumber(createdAt))), 1)
+  end
+  redis.call('EXPIRE', statsKey, statsTtl)
+  redis.call('ZADD', prefix .. 'stats:queues', now, queueKey)
+end
+
 local results = {}
-local i = 7
+local i = 8
 while i <= #ARGV do
-  local claimId, serverId, landId, n = ARGV[i], ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 3])
+  local claimId, serverId, landId, queueKey, matchId, connectUrl, n = ARGV[i], ARGV[i + 1], ARGV[i + 2],
+    ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], tonumber(ARGV[i + 6])
   local ok = true
   for k = 0, n - 1 do
-    local ticketId = ARGV[i + 4 + 2 * k]
+    local ticketId = ARGV[i + 7 + 2 * k]
     local t = redis.call('HMGET', prefix .. 'ticket:' .. ticketId, 'status', 'claim')
     if t[1] ~= 'claimed' or t[2] ~= claimId then
       ok = false
     end
   end
   if ok then
+    local ticketIds, createdAts = {}, {}
     for k = 0, n - 1 do
-      local ticketId, assignment = ARGV[i + 4 + 2 * k], ARGV[i + 5 + 2 * k]
+      local ticketId, assignment = ARGV[i + 7 + 2 * k], ARGV[i + 8 + 2 * k]
       local ticketKey = prefix .. 'ticket:' .. ticketId
-      local t = redis.call('HMGET', ticketKey, 'groupId', 'members')
+      local t = redis.call('HMGET', ticketKey, 'groupId', 'members', 'createdAt')
+      ticketIds[#ticketIds + 1] = ticketId
+      createdAts[#createdAts + 1] = t[3] or now
       redis.call('HSET', ticketKey, 'status', 'assigned', 'assignment', assignment, 'updatedAt', now)
       redis.call('HDEL', ticketKey, 'claim')
       redis.call('EXPIRE', ticketKey, ttl)
@@ -49,8 +78,13 @@ while i <= #ARGV do
     end
     -- the land now counts against its server until the assignment expires, not just the claim lease
     redis.call('ZADD', prefix .. 'lands:' .. serverId, 'XX', expiresAt, landId)
+    local landKey = prefix .. 'land:' .. landId
+    redis.call('HSET', landKey, 'status', 'active', 'serverId', serverId, 'queueKey', queueKey, 'matchId', matchId,
+      'connectUrl', connectUrl, 'tickets', cjson.encode(ticketIds), 'createdAt', now, 'expiresAt', expiresAt)
+    redis.call('EXPIRE', landKey, ttl)
+    recordStats(queueKey, createdAts)
     for k = 0, n - 1 do
-      local ticketId, assignment = ARGV[i + 4 + 2 * k], ARGV[i + 5 + 2 * k]
+      local ticketId, assignment = ARGV[i + 7 + 2 * k], ARGV[i + 8 + 2 * k]
       redis.call('PUBLISH', prefix .. 'events', '{"type":"match.assigned","v":1,"data":{"ticketId":"' .. ticketId
         .. '","assignment":' .. assignment .. '}}')
     end
@@ -58,6 +92,6 @@ while i <= #ARGV do
   else
     results[#results + 1] = 0
   end
-  i = i + 4 + 2 * n
+  i = i + 7 + 2 * n
 end
 return results

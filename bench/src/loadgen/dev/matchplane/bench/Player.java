@@ -12,6 +12,7 @@ final class Player implements WsClient.Listener {
 
     private static final Pattern TICKET_ID = Pattern.compile("\"ticketId\":\"([^\"]+)\"");
     private static final Pattern MATCH_ID = Pattern.compile("\"matchId\":\"([^\"]+)\"");
+    private static final Pattern ESTIMATE = Pattern.compile("\"estimatedWaitMs\":(\\d+)");
 
     final String playerId;
     private final String enqueueMessage;
@@ -24,6 +25,8 @@ final class Player implements WsClient.Listener {
     volatile int assignedCount;
     volatile String ticketId;
     volatile String matchId;
+    /** The wait the enqueued reply announced (ms); -1 when it gave none (null, or a build without estimates). */
+    volatile long estimatedWaitMs = -1;
     volatile String error;
     volatile boolean closed;
     volatile WsConnection socket;
@@ -58,6 +61,8 @@ final class Player implements WsClient.Listener {
         }
         else if (message.contains("\"type\":\"enqueued\"")) {
             enqueuedAt = now;
+            String estimate = group(ESTIMATE, message);
+            estimatedWaitMs = estimate == null ? -1 : Long.parseLong(estimate);
             if (ticketId == null) {
                 ticketId = group(TICKET_ID, message);
             }

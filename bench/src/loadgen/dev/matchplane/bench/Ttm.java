@@ -160,6 +160,7 @@ final class Ttm {
                 .put("duplicates", duplicates)
                 .put("matches_not_of_two", badMatches)
                 .put("ttm", ttm.summary())
+                .put("estimate", estimateError(players))
                 .put("socket_open", connect.summary())
                 .put("ticks", tickStats)
                 .put("note", "players of the first " + config.get("ttmWarmup", "3") + " s are a warm-up and not counted");
@@ -180,6 +181,33 @@ final class Ttm {
                         : "LOSS/DUP")
                         + (targeted || failed == 0 ? "" : ", overloaded"))
                 .save(config.parts());
+    }
+
+    /**
+     * How honest the {@code estimatedWaitMs} of the enqueued reply was: the median absolute difference between it and
+     * the time to match that followed, over the matched players that were given one (null means no history yet).
+     */
+    private static Map<String, Object> estimateError(List<Player> players) {
+        List<Long> errors = new ArrayList<>();
+        long withoutEstimate = 0;
+        for (Player p : players) {
+            if (p.assignedCount == 0) {
+                continue;
+            }
+            if (p.estimatedWaitMs < 0) {
+                withoutEstimate++;
+                continue;
+            }
+            errors.add(Math.abs(p.estimatedWaitMs - (p.assignedAt - p.sentAt) / 1_000_000L));
+        }
+        errors.sort(null);
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("given", errors.size());
+        summary.put("null", withoutEstimate);
+        summary.put("median_abs_error_ms", errors.isEmpty() ? null : errors.get(errors.size() / 2));
+        summary.put("p90_abs_error_ms", errors.isEmpty() ? null : errors.get(errors.size() * 9 / 10));
+        summary.put("note", "|estimatedWaitMs given at enqueue - time to match that followed|, matched players");
+        return summary;
     }
 
     private static String waiting(long stillQueued, long pushedLate) {

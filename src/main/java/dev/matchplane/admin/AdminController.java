@@ -50,7 +50,10 @@ class AdminController {
     @GetMapping("/servers")
     ServersResponse servers() {
         Instant now = clock.instant();
-        return new ServersResponse(registry.servers().stream().map(s -> ServerView.of(s, now, serverTtl)).toList());
+        List<RegisteredServer> servers = registry.servers();
+        Map<String, Long> lands = registry.landsInUse(servers.stream().map(s -> s.server().serverId()).toList(), now);
+        return new ServersResponse(servers.stream()
+                .map(s -> ServerView.of(s, now, serverTtl, lands.getOrDefault(s.server().serverId(), 0L))).toList());
     }
 
     @Operation(summary = "Waiting tickets per queue", description = "Read from Redis: the same answer on every "
@@ -80,15 +83,17 @@ class AdminController {
             @Schema(format = "date-time", example = "2026-11-26T19:58:00.000Z") String registeredAt,
             @Schema(format = "date-time", example = "2026-11-26T20:00:00.000Z") String lastSeenAt,
             @Schema(description = "Last heartbeat older than `provisioning.server-ttl`", example = "false")
-            @JsonProperty("isStale") boolean isStale) {
+            @JsonProperty("isStale") boolean isStale,
+            @Schema(description = "Lands counting against its capacity now (a released land stops at once)",
+                    example = "3") long landsInUse) {
 
         private static final String OPTIONAL = "Only when registered with one";
 
-        static ServerView of(RegisteredServer registered, Instant now, Duration ttl) {
+        static ServerView of(RegisteredServer registered, Instant now, Duration ttl, long landsInUse) {
             GameServer s = registered.server();
             return new ServerView(s.serverId(), s.host(), s.port(), s.landType(), s.connectHost(), s.connectPort(),
                     s.connectScheme(), s.region(), s.capacity(), Timestamps.iso(registered.registeredAt()),
-                    Timestamps.iso(registered.lastSeenAt()), registered.isStale(now, ttl));
+                    Timestamps.iso(registered.lastSeenAt()), registered.isStale(now, ttl), landsInUse);
         }
     }
 

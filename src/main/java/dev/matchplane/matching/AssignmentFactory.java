@@ -49,12 +49,18 @@ class AssignmentFactory {
     }
 
     Prepared prepare(List<ClaimedMatch> matches, List<Allocation> lands, Instant now, Instant expiry) {
+        List<String> matchIds = new ArrayList<>(matches.size());
+        matches.forEach(match -> matchIds.add("match-" + random128()));
+        return prepare(matches, lands, matchIds, now, expiry);
+    }
+
+    /** As above with given match ids: a backfilled ticket joins the match already on its land. */
+    Prepared prepare(List<ClaimedMatch> matches, List<Allocation> lands, List<String> matchIds, Instant now,
+            Instant expiry) {
         List<TokenClaims> claims = new ArrayList<>();
         List<String> assignmentIds = new ArrayList<>();
-        List<String> matchIds = new ArrayList<>();
         for (int m = 0; m < matches.size(); m++) {
-            String matchId = "match-" + random128();
-            matchIds.add(matchId);
+            String matchId = matchIds.get(m);
             for (ClaimedTicket ticket : matches.get(m).tickets()) {
                 String assignmentId = "asg-" + random128();
                 assignmentIds.add(assignmentId);
@@ -94,7 +100,8 @@ class AssignmentFactory {
                         expiresAt, prepared.matchIds().get(m), memberTokens);
                 assignmentJsons.add(json.writeValueAsString(assignment));
             }
-            commits.add(new MatchCommit(prepared.matches().get(m), land.serverId(), land.landId(), assignmentJsons));
+            commits.add(new MatchCommit(prepared.matches().get(m), land.serverId(), land.landId(),
+                    prepared.matchIds().get(m), land.connectUrl(), assignmentJsons));
         }
         return commits;
     }

@@ -2,6 +2,10 @@ package dev.matchplane.matching;
 
 import java.util.List;
 
-/** A claimed match with its server and one assignment JSON per ticket, ready to be committed. */
-record MatchCommit(ClaimedMatch match, String serverId, String landId, List<String> assignmentJsons) {
+/**
+ * A claimed match with its server and one assignment JSON per ticket, ready to be committed; the match id and the
+ * connect URL go into the land record the commit writes (release and backfill act on it).
+ */
+record MatchCommit(ClaimedMatch match, String serverId, String landId, String matchId, String connectUrl,
+        List<String> assignmentJsons) {
 }

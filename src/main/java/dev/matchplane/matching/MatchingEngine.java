@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * One matching tick, in the steps of docs/architecture.md:
  * <ol>
  * <li>lock: take or renew the tick lock ({@link TickLock}); a follower stops here;</li>
+ * <li>backfill: open backfill requests are filled from their land's queue first ({@link BackfillStep});</li>
  * <li>windows and match: {@link TickPlanner} reads the windows and proposes matches;</li>
  * <li>claim, allocate, sign, commit: {@link TickPipeline}, which also carries a full tick's next window and hands
  * back whatever it does not commit;</li>
@@ -30,11 +31,12 @@ class MatchingEngine {
     private final MatchStore store;
     private final GameServerRegistry servers;
     private final TickPipeline pipeline;
+    private final BackfillStep backfill;
     private final int sweepBatch;
     private volatile long fence;
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
-            QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics) {
+            QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics, Backfills backfills) {
         this.lock = lock;
         this.store = store;
         this.servers = servers;
@@ -43,6 +45,7 @@ class MatchingEngine {
         BatchPreparer preparer = new BatchPreparer(planner, store, servers, new SliceSigning(assignments),
                 properties);
         this.pipeline = new TickPipeline(preparer, store, servers, metrics, properties.claimLease());
+        this.backfill = new BackfillStep(backfills, store, assignments, catalog, properties);
     }
 
     TickReport tick(Instant now) {
@@ -75,12 +78,26 @@ class MatchingEngine {
      * fail (a bug, a damaged hash) must still expire at its deadline rather than wedge the queue for good.
      */
     private TickOutcome match(TickContext tick) {
+        fillBackfills(tick);
         try {
             return pipeline.run(tick);
         }
         catch (RuntimeException failure) {
             sweepAfter(failure, tick.now());
             throw failure;
+        }
+    }
+
+    /** A backfill failure (Redis blip, a bug) must not stop new matches: logged, and the next tick tries again. */
+    private void fillBackfills(TickContext tick) {
+        try {
+            backfill.run(tick);
+        }
+        catch (FencedException lost) {
+            log.debug("Backfill step fenced: another instance holds the tick lock");
+        }
+        catch (RuntimeException failure) {
+            log.warn("Backfill step failed, matching goes on: {}", failure.toString());
         }
     }
 

@@ -21,6 +21,8 @@ class RedisMatchStore implements MatchStore {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
     private static final int FIELDS_PER_CLAIMED_TICKET = 5;
+    /** A second's statistics outlive the 5-minute window they feed by a minute (docs/operations.md, keys). */
+    static final String STATS_TTL_SECONDS = "360";
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
@@ -53,7 +55,7 @@ class RedisMatchStore implements MatchStore {
     }
 
     /** A window as the script returns it: member ({@code <ticketId>:<groupSize>}), score, member, score... */
-    private static List<WaitingTicket> toWaitingTickets(List<Object> membersAndScores) {
+    static List<WaitingTicket> toWaitingTickets(List<Object> membersAndScores) {
         List<WaitingTicket> window = new ArrayList<>(membersAndScores.size() / 2);
         for (int i = 0; i + 1 < membersAndScores.size(); i += 2) {
             String member = (String) membersAndScores.get(i);
@@ -106,10 +108,12 @@ class RedisMatchStore implements MatchStore {
     @Override
     public List<Boolean> commit(long fence, List<MatchCommit> commits, Instant now, Instant assignmentExpiry) {
         List<String> args = new ArrayList<>(List.of(Long.toString(fence), Long.toString(now.toEpochMilli()),
-                keys.prefix(), assignmentTtlSeconds, Long.toString(assignmentExpiry.toEpochMilli()), lockLeaseMillis));
+                keys.prefix(), assignmentTtlSeconds, Long.toString(assignmentExpiry.toEpochMilli()), lockLeaseMillis,
+                STATS_TTL_SECONDS));
         for (MatchCommit commit : commits) {
             List<ClaimedTicket> tickets = commit.match().tickets();
             args.addAll(List.of(commit.match().claimId(), commit.serverId(), commit.landId(),
+                    commit.match().queueKey(), commit.matchId(), commit.connectUrl(),
                     Integer.toString(tickets.size())));
             for (int t = 0; t < tickets.size(); t++) {
                 args.add(tickets.get(t).ticketId());

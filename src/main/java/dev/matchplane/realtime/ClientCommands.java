@@ -97,7 +97,7 @@ class ClientCommands {
         EnqueueResult result = tickets.enqueue(records.read(body, EnqueueRequest.class).toCommand());
         // Replied before following: any event of the ticket then comes after "enqueued", and the stored read
         // that follows registration catches whatever happened in between.
-        socket.send(messages.enqueued(result.ticketId()));
+        socket.send(messages.enqueued(result.ticketId(), result.estimatedWaitMs()));
         try {
             if (feed.subscribe(socket, result.ticketId()) == TicketFeed.Subscription.TOO_MANY_SOCKETS) {
                 socket.close(RealtimeSocket.TOO_MANY_FOR_TICKET);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.matchplane.web.ErrorCode;
 import dev.matchplane.web.FieldViolation;
 import dev.matchplane.ticket.Ticket;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,8 @@ class ServerMessages {
         this.json = json;
     }
 
-    String enqueued(String ticketId) {
-        return json.writeValueAsString(new Envelope<>("enqueued", new Enqueued(ticketId, "queued")));
+    String enqueued(String ticketId, @Nullable Long estimatedWaitMs) {
+        return json.writeValueAsString(new Envelope<>("enqueued", new Enqueued(ticketId, "queued", estimatedWaitMs)));
     }
 
     String error(ErrorCode code, String message, List<FieldViolation> errors) {
@@ -68,7 +69,8 @@ class ServerMessages {
         }
     }
 
-    record Enqueued(String ticketId, String status) {
+    /** {@code estimatedWaitMs} is written as null without recent history, like the REST reply. */
+    record Enqueued(String ticketId, String status, @Nullable Long estimatedWaitMs) {
     }
 
     record TicketOnly(String ticketId) {

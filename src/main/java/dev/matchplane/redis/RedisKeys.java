@@ -79,6 +79,31 @@ public class RedisKeys {
         return prefix + "lands:" + serverId;
     }
 
+    /** One committed land: server, queue, match, tickets, times and status ({@code active} or {@code released}). */
+    public String land(String landId) {
+        return prefix + "land:" + landId;
+    }
+
+    /** A land's backfill request: id, status, open slots per team, filled tickets, expiry. */
+    public String backfill(String landId) {
+        return prefix + "backfill:" + landId;
+    }
+
+    /** Land ids with an open backfill request, scored by the time the request expires unless renewed. */
+    public String openBackfills() {
+        return prefix + "backfills";
+    }
+
+    /** One queue's matches and time-to-match histogram of one epoch second (written by the commit). */
+    public String queueStats(String queueKey, long epochSecond) {
+        return prefix + "stats:" + queueKey + ":" + epochSecond;
+    }
+
+    /** Queue keys scored by the time of their last committed match (epoch ms): the queues the metrics report. */
+    public String statsQueues() {
+        return prefix + "stats:queues";
+    }
+
     public String signingKeys() {
         return prefix + "signing:keys";
     }

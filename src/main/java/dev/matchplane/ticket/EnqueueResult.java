@@ -1,5 +1,10 @@
 package dev.matchplane.ticket;
 
-/** The accepted ticket: either a new one or the one already queued for the same group (dedup). */
-public record EnqueueResult(String ticketId, boolean created) {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The accepted ticket: either a new one or the one already queued for the same group (dedup), with the wait a
+ * ticket joining the queue can expect (null without recent history).
+ */
+public record EnqueueResult(String ticketId, boolean created, @Nullable Long estimatedWaitMs) {
 }

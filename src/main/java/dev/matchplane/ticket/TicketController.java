@@ -51,7 +51,7 @@ class TicketController {
     @ResponseStatus(HttpStatus.CREATED)
     EnqueueResponse enqueue(@RequestBody EnqueueRequest request) {
         EnqueueResult result = tickets.enqueue(request.toCommand());
-        return new EnqueueResponse(result.ticketId(), "queued");
+        return new EnqueueResponse(result.ticketId(), "queued", result.estimatedWaitMs());
     }
 
     @Operation(summary = "Cancel a ticket", description = "`cancelled: false` for an unknown, assigned, already "
@@ -79,7 +79,9 @@ class TicketController {
     @Schema(description = "The ticket: a new one, or the groupId's waiting one")
     record EnqueueResponse(
             @Schema(description = "Unguessable ticket id", example = EXAMPLE_TICKET) String ticketId,
-            @Schema(allowableValues = "queued", example = "queued") String status) {
+            @Schema(allowableValues = "queued", example = "queued") String status,
+            @Schema(description = "Expected wait in ms (docs/rest-api.md, queue statistics); null without recent "
+                    + "history", nullable = true, example = "5200") @Nullable Long estimatedWaitMs) {
     }
 
     @Schema(description = "Whether a waiting ticket was cancelled")

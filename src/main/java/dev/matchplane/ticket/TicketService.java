@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.matchplane.matching.QueueCatalog;
 import dev.matchplane.matching.QueuePolicy;
+import dev.matchplane.stats.WaitEstimates;
 import dev.matchplane.web.ErrorCode;
 import dev.matchplane.web.ProblemException;
 import org.slf4j.Logger;
@@ -22,12 +23,15 @@ public class TicketService {
     private final QueueCatalog queues;
     private final Clock clock;
     private final TicketMetrics metrics;
+    private final WaitEstimates estimates;
 
-    TicketService(TicketStore store, QueueCatalog queues, Clock clock, TicketMetrics metrics) {
+    TicketService(TicketStore store, QueueCatalog queues, Clock clock, TicketMetrics metrics,
+            WaitEstimates estimates) {
         this.store = store;
         this.queues = queues;
         this.clock = clock;
         this.metrics = metrics;
+        this.estimates = estimates;
     }
 
     public EnqueueResult enqueue(EnqueueCommand command) {
@@ -36,6 +40,8 @@ public class TicketService {
         String groupId = command.groupId() != null ? command.groupId() : TicketIds.newGroupId();
         NewTicket ticket = new NewTicket(TicketIds.newTicketId(), command.queueKey(), groupId, command.members(),
                 command.groupSize(), command.region(), command.constraintsJson(), now, now.plus(policy.maxWait()));
+        // read before the enqueue (cached per queue for a second): a failed read then leaves nothing written
+        Long estimate = estimates.forNewTicket(command.queueKey());
         EnqueueOutcome outcome = store.enqueue(ticket, command.groupSize() > policy.matchSize());
         if (outcome instanceof EnqueueOutcome.Created created) {
             // DEBUG: one line per enqueue request was the largest cost of an enqueue after the Redis call (a
@@ -43,11 +49,11 @@ public class TicketService {
             log.debug("Ticket '{}' queued in '{}' for group '{}' ({} players)", created.ticketId(),
                     command.queueKey(), groupId, command.groupSize());
             metrics.enqueued(command.queueKey(), true);
-            return new EnqueueResult(created.ticketId(), true);
+            return new EnqueueResult(created.ticketId(), true, estimate);
         }
         if (outcome instanceof EnqueueOutcome.Duplicate duplicate) {
             metrics.enqueued(command.queueKey(), false);
-            return new EnqueueResult(duplicate.ticketId(), false);
+            return new EnqueueResult(duplicate.ticketId(), false, estimate);
         }
         if (outcome instanceof EnqueueOutcome.PlayerAlreadyQueued conflict) {
             metrics.refused(command.queueKey(), "player_already_queued");

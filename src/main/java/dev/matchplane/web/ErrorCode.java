@@ -16,6 +16,8 @@ public enum ErrorCode {
             "a browser request from an origin not in `matchmaking.http.cors-allowed-origins`"),
     TICKET_NOT_FOUND(404, "Ticket not found",
             "unknown ticket, or one past its retention"),
+    LAND_NOT_FOUND(404, "Land not found",
+            "a land this service never placed, or one released or expired; or a land without a backfill request"),
     NOT_FOUND(404, "Not found",
             "no endpoint at this path"),
     METHOD_NOT_ALLOWED(405, "Method not allowed",

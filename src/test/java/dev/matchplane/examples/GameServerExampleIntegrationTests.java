@@ -57,6 +57,43 @@ class GameServerExampleIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * The land lifecycle as the example runs it: a player leaving a running game opens a backfill slot, which the
+     * next player queued fills on the same land; the last player out ends the game and the land is released, so a
+     * server of capacity 1 takes the next match at once.
+     */
+    @Test
+    void aPlayerLeavingIsBackfilledAndTheLastOneOutReleasesTheLand() throws Exception {
+        ExamplePlayers players = players();
+        String landType = unique("lifecycle");
+        String queue = landType + ":2";
+        try (GameServer server = players.startGameServer(landType, "--capacity", "1")) {
+            List<JsonNode> assignments = players.queueAndAwaitAssignments(queue, unique("alice"), unique("bob"));
+            String landId = assignments.get(0).get("landId").asString();
+            Connection alice = ExamplePlayers.connect(ExamplePlayers.joinUrl(assignments.get(0)));
+            alice.welcome();
+            Connection bob = ExamplePlayers.connect(ExamplePlayers.joinUrl(assignments.get(1)));
+            bob.welcome();
+
+            bob.close();
+            String backfill = "/v1/provisioning/lands/" + landId + "/backfill";
+            await().atMost(Duration.ofSeconds(10)).until(() -> players.http().get(backfill).json()
+                    .path("status").asString(), "open"::equals);
+            JsonNode carol = players.queueAndAwaitAssignments(queue, unique("carol")).get(0);
+            assertThat(carol.get("landId").asString()).isEqualTo(landId);
+            Connection carolSocket = ExamplePlayers.connect(ExamplePlayers.joinUrl(carol));
+            assertThat(carolSocket.welcome().get("landId").asString()).isEqualTo(landId);
+
+            alice.close();
+            carolSocket.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> players.http().get(backfill).code(),
+                    "LAND_NOT_FOUND"::equals);
+            List<JsonNode> next = players.queueAndAwaitAssignments(queue, unique("dave"), unique("erin"));
+            assertThat(next.get(0).get("landId").asString()).as("capacity 1: the released slot was free at once")
+                    .isNotEqualTo(landId);
+        }
+    }
+
     @Test
     void tamperedTokenIsClosedWith1008BeforeAnyMessage() throws Exception {
         ExamplePlayers players = players();

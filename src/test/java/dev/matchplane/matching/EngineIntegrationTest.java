@@ -43,12 +43,14 @@ abstract class EngineIntegrationTest extends IntegrationTest {
     Clock clock;
     @Autowired
     MatchingMetrics metrics;
+    @Autowired
+    Backfills backfills;
 
     /** An engine signing with {@code signer}; a stand-in without signing threads of its own is given one. */
     MatchingEngine engine(MatchTokens signer) {
         MatchTokens signing = hasSigningThreads(signer) ? signer : onItsOwnThread(signer);
         return new MatchingEngine(lock, store, servers, new AssignmentFactory(signing, json), catalog, properties,
-                metrics);
+                metrics, backfills);
     }
 
     /** True unless the signer only has the interface's {@code signAllAsync} (a lambda or method reference). */

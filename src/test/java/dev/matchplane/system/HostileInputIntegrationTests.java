@@ -36,6 +36,9 @@ class HostileInputIntegrationTests extends IntegrationTest {
     private static final String STATUS = "/v1/matchmaking/status/";
     private static final String REGISTER = "/v1/provisioning/servers/register";
     private static final String SERVERS = "/v1/provisioning/servers/";
+    private static final String LANDS = "/v1/provisioning/lands/";
+    private static final String LAND_UUID = "0b4f6f3e-2d7a-4c55-9a51-8f3b8c2e1d90";
+    private static final String LAND = "arena:" + LAND_UUID;
     private static final String VALID_MEMBERS = "\"members\":[\"p1\"],\"groupSize\":1";
 
     record Case(String name, RawRequest request, int status, String code) {
@@ -175,6 +178,31 @@ class HostileInputIntegrationTests extends IntegrationTest {
                 new Case("delete with the key in the query", delete(SERVERS + "gs?apiKey=" + PROV), 401, "UNAUTHORIZED"),
                 new Case("admin servers with the provisioning key", authorized(get("/v1/admin/servers"), PROV), 401, "UNAUTHORIZED"),
                 new Case("admin summary without Authorization", get("/v1/admin/queue/summary"), 401, "UNAUTHORIZED"),
+                // lands, backfill and queue statistics
+                bad("release a land id that is no land id", authorized(delete(LANDS + "not-a-land"), PROV)),
+                bad("release a land id of 5,000 chars", authorized(delete(LANDS + "a".repeat(5_000) + ":" + LAND_UUID), PROV)),
+                bad("backfill of a bad land id", backfill("x", "{\"openSlots\":1}")),
+                bad("backfill with negative slots", backfill(LAND, "{\"openSlots\":-1}")),
+                bad("backfill with 2^63 slots", backfill(LAND, "{\"openSlots\":9223372036854775808}")),
+                bad("backfill with 100,000 slots", backfill(LAND, "{\"openSlots\":{\"red\":100000}}")),
+                bad("backfill with slots as a string", backfill(LAND, "{\"openSlots\":\"1\"}")),
+                bad("backfill with fractional slots", backfill(LAND, "{\"openSlots\":1.5}")),
+                bad("backfill with no slots", backfill(LAND, "{}")),
+                bad("backfill with an unknown field", backfill(LAND, "{\"openSlots\":1,\"landId\":\"x\"}")),
+                bad("backfill with a team name of spaces", backfill(LAND, "{\"openSlots\":{\"r e d\":1}}")),
+                bad("backfill with players as a list", backfill(LAND, "{\"openSlots\":1,\"players\":[1]}")),
+                bad("backfill with a bad player id", backfill(LAND, "{\"openSlots\":1,\"players\":{\"a b\":{}}}")),
+                bad("backfill body is an array", backfill(LAND, "[]")),
+                malformed("backfill body is not JSON", backfill(LAND, "{\"openSlots\":")),
+                new Case("backfill chunked body over the limit", backfill(LAND, "").chunked("{\"players\":\"" + "p".repeat(40_000) + "\"}"), 413, "PAYLOAD_TOO_LARGE"),
+                new Case("backfill without Authorization", backfill(LAND, "{\"openSlots\":1}").header("Authorization", null), 401, "UNAUTHORIZED"),
+                bad("backfill status of a bad land id", authorized(get(LANDS + "x%3Ay/backfill"), PROV)),
+                bad("cancel backfill of a bad land id", authorized(delete(LANDS + "x/backfill"), PROV)),
+                new Case("backfill status of an unknown land", authorized(get(LANDS + LAND + "/backfill"), PROV), 404, "LAND_NOT_FOUND"),
+                new Case("backfill of an unknown land", backfill(LAND, "{\"openSlots\":1}"), 404, "LAND_NOT_FOUND"),
+                bad("stats of a queue key with a space", get("/v1/matchmaking/queues/bad%20key/stats")),
+                bad("stats of a queue key of 129 chars", get("/v1/matchmaking/queues/" + "q".repeat(129) + "/stats")),
+                bad("stats of a queue key with a quote", get("/v1/matchmaking/queues/q%22/stats")),
                 new Case("admin summary with two Authorization headers", authorized(get("/v1/admin/queue/summary"), PROV).extra("Authorization", "Bearer " + ADMIN), 401, "UNAUTHORIZED"));
     }
 
@@ -255,6 +283,10 @@ class HostileInputIntegrationTests extends IntegrationTest {
 
     private static RawRequest register(String json) {
         return authorized(new RawRequest("POST", REGISTER).json(json), PROV);
+    }
+
+    private static RawRequest backfill(String landId, String json) {
+        return authorized(new RawRequest("POST", LANDS + landId + "/backfill").json(json), PROV);
     }
 
     private static RawRequest get(String target) {

@@ -15,17 +15,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class GameServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(GameServer.class.getName());
+    private static final long BACKFILL_RENEWAL_SECONDS = 10;
 
     private final Options options;
     private final MatchplaneClient matchplane;
     private final GameSocketServer sockets;
+    private final Lands lands;
     private final ScheduledExecutorService heartbeats;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private GameServer(Options options, MatchplaneClient matchplane, GameSocketServer sockets) {
+    private GameServer(Options options, MatchplaneClient matchplane, GameSocketServer sockets, Lands lands) {
         this.options = options;
         this.matchplane = matchplane;
         this.sockets = sockets;
+        this.lands = lands;
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "matchplane-heartbeat");
             thread.setDaemon(true);
@@ -41,18 +44,23 @@ public final class GameServer implements AutoCloseable {
         MatchplaneClient matchplane = new MatchplaneClient(options);
         MatchTokenVerifier verifier = new MatchTokenVerifier(matchplane.jwksUrl(), options.issuer(),
                 options.audience(), options.serverId());
+        Lands lands = new Lands(matchplane);
         GameSocketServer sockets = GameSocketServer.listen(new InetSocketAddress(options.bind(), options.port()),
-                options.landType(), verifier);
-        GameServer server = new GameServer(options, matchplane, sockets);
+                options.landType(), verifier, lands);
+        GameServer server = new GameServer(options, matchplane, sockets, lands);
         try {
             matchplane.register(sockets.getPort());
         }
         catch (IOException | InterruptedException | RuntimeException ex) {
             sockets.close();
+            lands.close();
             throw ex;
         }
         long period = options.heartbeat().toMillis();
         server.heartbeats.scheduleAtFixedRate(server::heartbeat, period, period, TimeUnit.MILLISECONDS);
+        // well within Matchplane's backfill TTL (30 s by default), so an open request never lapses
+        server.heartbeats.scheduleAtFixedRate(lands::renewBackfills, BACKFILL_RENEWAL_SECONDS,
+                BACKFILL_RENEWAL_SECONDS, TimeUnit.SECONDS);
         LOG.log(Level.INFO, "Game server ''{0}'' registered for landType ''{1}'' on port {2,number,#}",
                 options.serverId(), options.landType(), sockets.getPort());
         return server;
@@ -82,6 +90,7 @@ public final class GameServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sockets.close();
+        lands.close();
     }
 
     /** A failed beat is only logged: the next one retries, and Matchplane tolerates two missed beats by default. */

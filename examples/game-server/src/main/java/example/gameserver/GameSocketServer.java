@@ -43,12 +43,14 @@ final class GameSocketServer extends WebSocketServer {
 
     private final String landType;
     private final MatchTokenVerifier verifier;
+    private final Lands lands;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
-    private GameSocketServer(InetSocketAddress address, String landType, MatchTokenVerifier verifier) {
+    private GameSocketServer(InetSocketAddress address, String landType, MatchTokenVerifier verifier, Lands lands) {
         super(address, List.<Draft>of(new Draft_6455(List.of(new DefaultExtension()), MAX_MESSAGE_BYTES)));
         this.landType = landType;
         this.verifier = verifier;
+        this.lands = lands;
         setReuseAddr(true);
     }
 
@@ -57,9 +59,9 @@ final class GameSocketServer extends WebSocketServer {
      * players should connect. The library's selector thread is not a daemon: in the standalone server it is what
      * keeps the JVM running.
      */
-    static GameSocketServer listen(InetSocketAddress address, String landType, MatchTokenVerifier verifier)
-            throws IOException, InterruptedException {
-        GameSocketServer server = new GameSocketServer(address, landType, verifier);
+    static GameSocketServer listen(InetSocketAddress address, String landType, MatchTokenVerifier verifier,
+            Lands lands) throws IOException, InterruptedException {
+        GameSocketServer server = new GameSocketServer(address, landType, verifier, lands);
         server.start();
         try {
             server.started.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -116,6 +118,7 @@ final class GameSocketServer extends WebSocketServer {
         Object admission = conn.getAttachment();
         if (admission instanceof Player player) {
             LOG.log(Level.INFO, "Player ''{0}'' joined land ''{1}''", player.playerId(), player.landId());
+            lands.joined(player);
             conn.send(welcome(player));
         }
         else {
@@ -134,6 +137,7 @@ final class GameSocketServer extends WebSocketServer {
         if (conn.getAttachment() instanceof Player player) {
             LOG.log(Level.INFO, "Player ''{0}'' left land ''{1}'' ({2,number,#})", player.playerId(),
                     player.landId(), code);
+            lands.left(player);
         }
     }
 

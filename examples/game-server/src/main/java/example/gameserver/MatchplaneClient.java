@@ -53,6 +53,18 @@ final class MatchplaneClient {
         send(request("/v1/provisioning/servers/" + id).DELETE());
     }
 
+    /** The game on this land ended: its capacity slot is free at once (an unknown or released land is fine too). */
+    void releaseLand(String landId) throws IOException, InterruptedException {
+        send(request("/v1/provisioning/lands/" + URLEncoder.encode(landId, StandardCharsets.UTF_8)).DELETE());
+    }
+
+    /** Asks for {@code slots} newcomers on this land (a queue without teams), or renews the open request. */
+    void requestBackfill(String landId, int slots) throws IOException, InterruptedException {
+        send(request("/v1/provisioning/lands/" + URLEncoder.encode(landId, StandardCharsets.UTF_8) + "/backfill")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"openSlots\":" + slots + "}")));
+    }
+
     URL jwksUrl() {
         try {
             return URI.create(options.baseUrl() + "/.well-known/jwks.json").toURL();
@@ -73,7 +85,7 @@ final class MatchplaneClient {
     /** The answer's body goes into the exception: it is Matchplane's problem+json naming what was wrong. */
     private void send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        if (response.statusCode() / 100 != 2) {
             throw new IOException("Matchplane answered " + response.statusCode() + ": " + response.body());
         }
     }
