@@ -1,6 +1,9 @@
 package dev.matchplane.player;
 
+import java.util.List;
+
 import dev.matchplane.web.ProblemResponses;
+import dev.matchplane.web.SecuredPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -32,6 +36,12 @@ class PlayerSecurityConfiguration {
     /** Queue statistics are public (cacheable by anyone). */
     private static final String STATS = "/v1/matchmaking/queues/*/stats";
 
+    /** Under Spring Security's strict firewall while tokens are checked there. */
+    @Bean
+    SecuredPaths playerApiPaths() {
+        return new SecuredPaths(List.of("/v1/matchmaking", REALTIME));
+    }
+
     @Bean
     JwtDecoder playerTokenDecoder(PlayerAuthProperties settings) {
         return PlayerTokenDecoders.create(settings);
@@ -49,19 +59,7 @@ class PlayerSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, STATS).permitAll()
                         .requestMatchers(HttpMethod.HEAD, STATS).permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(playerTokenDecoder).jwtAuthenticationConverter(principal))
-                        .bearerTokenResolver(tokens())
-                        .authenticationEntryPoint(refusals)
-                        .accessDeniedHandler(refusals)
-                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
-                            @Override
-                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-                                // Spring rethrows "keys unreachable" as a 500; the service answers 401 instead.
-                                filter.setAuthenticationFailureHandler(refusals);
-                                return filter;
-                            }
-                        }))
+                .oauth2ResourceServer(server -> verifyTokens(server, playerTokenDecoder, principal, refusals))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -71,6 +69,22 @@ class PlayerSecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable());
         return http.build();
+    }
+
+    private static void verifyTokens(OAuth2ResourceServerConfigurer<HttpSecurity> server, JwtDecoder decoder,
+            JwtAuthenticationConverter principal, PlayerTokenProblems refusals) {
+        server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(principal))
+                .bearerTokenResolver(tokens())
+                .authenticationEntryPoint(refusals)
+                .accessDeniedHandler(refusals)
+                .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                    @Override
+                    public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                        // Spring rethrows "keys unreachable" as a 500; the service answers 401 instead.
+                        filter.setAuthenticationFailureHandler(refusals);
+                        return filter;
+                    }
+                });
     }
 
     /**

@@ -128,6 +128,19 @@ class JwksPlayerAuthIntegrationTests extends PlayerAuthIntegrationTest {
         assertThat(handshakeStatus("/realtime?access_token=" + huge, null)).isBetween(400, 499);
     }
 
+    /** With tokens on, the client API is under Spring Security's strict firewall: refused, as problem+json. */
+    @Test
+    void oddSpellingsOfAClientPathGetA4xxProblem() {
+        String player = unique("alice");
+        for (String path : new String[] { ENQUEUE + ";x=1", STATUS + "..%2e..%2eetc", STATUS + "a%0D%0Ab" }) {
+            HttpJson.Response answer = send(path.startsWith(ENQUEUE) ? "POST" : "GET", path,
+                    path.startsWith(ENQUEUE) ? enqueueBody(queueOf(), unique("g"), player) : null, token(player));
+            assertThat(answer.status()).as(path + ": " + answer.body()).isBetween(400, 499);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+        }
+        assertThat(redis.hasKey(keys.player(player))).isFalse();
+    }
+
     @Test
     void aTokenInTheQueryIsTakenOnlyOnTheSocket() {
         String player = unique("alice");

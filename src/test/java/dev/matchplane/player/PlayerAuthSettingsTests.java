@@ -1,11 +1,15 @@
 package dev.matchplane.player;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,8 +26,28 @@ class PlayerAuthSettingsTests {
             .withUserConfiguration(Settings.class);
 
     @Test
-    void offByDefault() {
-        runner.run(context -> assertThat(context.getBean(PlayerAuthProperties.class).enabled()).isFalse());
+    @ExtendWith(OutputCaptureExtension.class)
+    void offByDefaultWithAWarnAndEveryCallerTrusted(CapturedOutput output) {
+        runner.run(context -> {
+            PlayerAuthProperties settings = context.getBean(PlayerAuthProperties.class);
+            assertThat(settings.enabled()).isFalse();
+            Callers callers = new Callers(settings);
+            assertThat(output.getAll()).contains("WARN").contains("MATCHMAKING_PLAYER_AUTH is not set to jwt");
+            assertThat(callers.of(null)).isEqualTo(Caller.TRUSTED);
+            assertThat(callers.of(() -> "someone")).as("off: no principal is even looked at")
+                    .isEqualTo(Caller.TRUSTED);
+        });
+    }
+
+    @Test
+    void onAPrincipalThatIsNoVerifiedTokenIsNeverTrusted() {
+        runner.withPropertyValues("matchmaking.player-auth.mode=jwt",
+                "matchmaking.player-auth.hs256-secret=" + "s".repeat(32))
+                .run(context -> {
+                    Callers callers = new Callers(context.getBean(PlayerAuthProperties.class));
+                    assertThatThrownBy(() -> callers.of(null)).isInstanceOf(IllegalStateException.class);
+                    assertThatThrownBy(() -> callers.of(() -> "alice")).isInstanceOf(IllegalStateException.class);
+                });
     }
 
     @Test

@@ -42,11 +42,25 @@ final class TestJwksServer implements AutoCloseable {
                 out.write(body);
             }
         });
+        server.createContext("/.well-known/openid-configuration", exchange -> {
+            byte[] body = ("{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + uri() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         server.start();
     }
 
+    /** This server as an OpenID issuer: its discovery document points at the JWK set. */
+    String issuer() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     String uri() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+        return issuer() + PATH;
     }
 
     /** Publishes the public part only, as a real JWKS does. */
