@@ -45,9 +45,15 @@ final class PlayerTokenProblems implements AuthenticationEntryPoint, Authenticat
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                 presented ? "Bearer realm=\"players\", error=\"invalid_token\"" : "Bearer realm=\"players\"");
-        problems.write(response, ErrorCode.UNAUTHORIZED, presented || failure instanceof AuthenticationServiceException
-                ? "The player token is not valid (malformed, expired, wrongly signed or for another audience)"
-                : "A player token is required: Authorization: Bearer <jwt>", request.getRequestURI());
+        problems.write(response, ErrorCode.UNAUTHORIZED, detail(failure, presented), request.getRequestURI());
+    }
+
+    private static String detail(AuthenticationException failure, boolean presented) {
+        if (failure instanceof AuthenticationServiceException) {
+            return "Player tokens cannot be verified right now (the studio's keys are unreachable); retry shortly";
+        }
+        return presented ? "The player token is not valid (malformed, expired, wrongly signed or for another audience)"
+                : "A player token is required: Authorization: Bearer <jwt>";
     }
 
     @Override
