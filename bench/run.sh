@@ -9,6 +9,9 @@
 #   BENCH_REDIS=embedded force the app's embedded Redis (a private Redis: INFO commandstats counts only this run)
 #   BENCH_PHASES         rs256,es256,ttm50 (default all three, ~6 minutes); `matcher` (optional) runs the rule
 #                        matcher alone on a 10,000-ticket 5v5 window, no app, no Redis (bench/src/matcher)
+#   BENCH_PLAYER_AUTH=hs256 adds phase `auth` (also listable in BENCH_PHASES): the app with MATCHMAKING_PLAYER_AUTH=jwt
+#                        and a random HS256 secret; health and enqueue, each enqueue with its player's token (made by
+#                        the load generator). Its enqueue row against the rs256 row is the cost of player tokens.
 #   BENCH_SCENARIOS      scenarios of the rs256 phase: health,enqueue,status,ttm,drain,sockets
 #   BENCH_ES256_SCENARIOS scenarios of the es256 phase: ttm,drain
 #   BENCH_DURATION       seconds measured per closed-loop scenario (12), BENCH_WARMUP (3)
@@ -35,6 +38,12 @@ BUILD=$ROOT/bench/target
 RUN_ID=$(date +%Y%m%d-%H%M%S)
 PARTS=$RESULTS/parts-$RUN_ID
 PHASES=${BENCH_PHASES:-rs256,es256,ttm50}
+if [[ "${BENCH_PLAYER_AUTH:-}" == "hs256" && ",$PHASES," != *",auth,"* ]]; then
+    PHASES="$PHASES,auth"
+fi
+# the auth phase's app settings and the load generator's signing secret; empty in the other phases
+AUTH_ENV=()
+PLAYER_SECRET=""
 SCENARIOS=${BENCH_SCENARIOS:-health,enqueue,status,ttm,drain,sockets}
 ES256_SCENARIOS=${BENCH_ES256_SCENARIOS:-ttm,drain}
 DURATION=${BENCH_DURATION:-12}
@@ -138,7 +147,7 @@ start_app() {
     fi
     echo "== phase $phase: Matchplane on 127.0.0.1:$port, interval ${interval} ms, $algorithm, min-wait 0, heap $HEAP"
     # shellcheck disable=SC2086
-    env PORT="$port" REDIS_URL="$APP_REDIS_URL" MATCHMAKING_KEY_PREFIX="$PREFIX" \
+    env ${AUTH_ENV[@]+"${AUTH_ENV[@]}"} PORT="$port" REDIS_URL="$APP_REDIS_URL" MATCHMAKING_KEY_PREFIX="$PREFIX" \
         MATCHMAKING_INTERVAL_MS="$interval" MATCHMAKING_MIN_WAIT_MS=0 TOKEN_ALGORITHM="$algorithm" \
         REALTIME_MAX_SOCKETS=$((SOCKETS + 5000)) \
         java -Xmx"$HEAP" "${jfr[@]}" ${BENCH_APP_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 >"$log" 2>&1 &
@@ -179,6 +188,7 @@ run_phase() {
         drainWarmupTickets="$DRAIN_WARMUP" sockets="$SOCKETS" \
         interval="$interval" algorithm="$algorithm" signerClasspath="$BUILD/signer:$APP_CP" \
         signingSeconds="$SIGNING_SECONDS" appPid="$APP_PID" maxHeapMiB="$(( ${HEAP%m} ))" \
+        playerSecret="$PLAYER_SECRET" \
         || echo "load generator failed in phase $phase" >&2
     finish_phase
 }
@@ -190,6 +200,11 @@ for phase in ${PHASES//,/ }; do
         rs256) run_phase rs256 250 RS256 "$SCENARIOS" ;;
         es256) run_phase es256 250 ES256 "$ES256_SCENARIOS" ;;
         ttm50) run_phase ttm50 50 RS256 ttm ;;
+        auth) PLAYER_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
+              AUTH_ENV=(MATCHMAKING_PLAYER_AUTH=jwt MATCHMAKING_PLAYER_AUTH_HS256_SECRET="$PLAYER_SECRET")
+              run_phase auth 250 RS256 health,enqueue
+              AUTH_ENV=()
+              PLAYER_SECRET="" ;;
         matcher) echo "== phase matcher: the rule matcher alone, one thread (load: $(cut -d' ' -f1-3 /proc/loadavg))"
                  java -Xmx1g -cp "$BUILD/matcher:$APP_CP" dev.matchplane.matching.rules.MatcherBench \
                      | tee "$RESULTS/matcher-$RUN_ID.txt" ;;

@@ -1,13 +1,17 @@
 -- End waiting tickets for good: cancel the given ones, or expire those whose deadline has passed.
 -- KEYS[1] active-queues set  KEYS[2] expiries zset  KEYS[3] claims zset
 -- ARGV[1] key prefix  ARGV[2] now (epoch ms)  ARGV[3] retention (seconds)  ARGV[4] 'cancelled' | 'expired'
--- ARGV[5] batch size (expire: most tickets to end)  ARGV[6..] ticket ids (cancel)
+-- ARGV[5] expire: batch size (most tickets to end); cancel: the player who must be a member of the ticket, or ''
+--         for anyone (player authentication off)  ARGV[6..] ticket ids (cancel)
 -- Returns the number of tickets ended.
+-- A ticket that does not list the required member is left untouched, exactly like an unknown one: checked in the
+-- same step as the cancel, so no other player's ticket can be ended, and the answer tells nothing about it.
 -- Cancel ends queued and claimed tickets (the commit script then drops the claimed match); expiry ends only queued
 -- ones, since a claimed ticket is being matched right now and gets expired by a later sweep if released.
 -- Group, player and queue keys are rebuilt from the stored ticket (shapes of RedisKeys), which keeps the
 -- request to one round trip; all keys of a deployment therefore live on one Redis node (standalone or Sentinel).
 local prefix, now, retention, outcome = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local requiredMember = outcome == 'cancelled' and ARGV[5] or ''
 
 local function deleteIfHeld(key, ticketId)
   if redis.call('GET', key) == ticketId then
@@ -15,10 +19,22 @@ local function deleteIfHeld(key, ticketId)
   end
 end
 
+local function lists(membersJson, playerId)
+  for _, member in ipairs(cjson.decode(membersJson)) do
+    if member == playerId then
+      return true
+    end
+  end
+  return false
+end
+
 local function finish(ticketId)
   local ticketKey = prefix .. 'ticket:' .. ticketId
   local t = redis.call('HMGET', ticketKey, 'status', 'queueKey', 'groupId', 'members', 'groupSize')
   local status = t[1]
+  if requiredMember ~= '' and not (t[4] and lists(t[4], requiredMember)) then
+    return 0
+  end
   local waiting = status == 'queued' or (status == 'claimed' and outcome == 'cancelled')
   if not waiting then
     if status ~= 'claimed' then

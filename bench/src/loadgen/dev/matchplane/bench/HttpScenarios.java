@@ -21,10 +21,19 @@ final class HttpScenarios {
     /** ConcurrentLinkedQueue.size() walks the whole queue: counted apart, or the client eats the CPU it measures. */
     private final java.util.concurrent.atomic.AtomicInteger keptIds = new java.util.concurrent.atomic.AtomicInteger();
     private double healthPerSecond = Double.NaN;
+    /** Set in the phase that runs Matchplane with player tokens (run.sh BENCH_PLAYER_AUTH=hs256). */
+    private final PlayerTokens playerTokens;
 
     HttpScenarios(Config config) {
         this.config = config;
         this.concurrency = config.integer("concurrency", 16);
+        String secret = config.get("playerSecret", "");
+        this.playerTokens = secret.isEmpty() ? null : new PlayerTokens(secret);
+    }
+
+    /** The player's token when the app checks them, else null (no header). Made per request, as cheap as HMAC. */
+    private String tokenFor(String player) {
+        return playerTokens == null ? null : playerTokens.token(player);
     }
 
     double healthPerSecond() {
@@ -74,7 +83,8 @@ final class HttpScenarios {
                 return enqueueOne(http, landType + ":2", "w" + tag + "-" + round + "-" + seq);
             }
             String id = ticketIds.peek();
-            return slot < 5 || id == null ? http.get("/health") : http.get("/v1/matchmaking/status/" + id);
+            return slot < 5 || id == null ? http.get("/health")
+                    : http.get("/v1/matchmaking/status/" + id, tokenFor("w" + tag + "-reader"));
         });
     }
 
@@ -103,7 +113,8 @@ final class HttpScenarios {
         String queueKey = "bn" + tag + ":2";
         ClosedLoop.Outcome o = run((http, w, seq) -> enqueueOne(http, queueKey, "e" + tag + "-" + round + "-" + seq));
         double ratio = o.perSecond() / healthPerSecond;
-        result("enqueue", o, "POST enqueue, 1 player, queue without server", "health " + Fmt.num(healthPerSecond)
+        result("enqueue", o, "POST enqueue, 1 player, queue without server"
+                + (playerTokens == null ? "" : ", HS256 player token"), "health " + Fmt.num(healthPerSecond)
                 + " req/s", Fmt.pct(ratio), ">= 50% of health", Double.isNaN(ratio) ? "" : Result.verdict(ratio >= 0.5))
                 .put("queueKey", queueKey).save(config.parts());
     }
@@ -132,7 +143,7 @@ final class HttpScenarios {
 
     private int enqueueOne(RawHttp http, String queueKey, String player) throws IOException {
         int status = http.post("/v1/matchmaking/enqueue", "{\"queueKey\":\"" + queueKey + "\",\"groupId\":\"g-"
-                + player + "\",\"members\":[\"" + player + "\"],\"groupSize\":1}");
+                + player + "\",\"members\":[\"" + player + "\"],\"groupSize\":1}", tokenFor(player));
         if (status == 201 && keptIds.get() < KEEP_IDS) {
             Matcher m = TICKET_ID.matcher(http.body());
             if (m.find() && keptIds.incrementAndGet() <= KEEP_IDS) {

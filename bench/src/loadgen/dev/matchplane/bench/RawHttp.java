@@ -63,19 +63,32 @@ final class RawHttp implements AutoCloseable {
     }
 
     int get(String path) throws IOException {
-        return exchange(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
+        return get(path, null);
+    }
+
+    /** @param token a player token sent as {@code Authorization: Bearer}, or null */
+    int get(String path, String token) throws IOException {
+        return exchange(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + authorization(token)
+                + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     int post(String path, String json) throws IOException {
+        return post(path, json, null);
+    }
+
+    int post(String path, String json, String token) throws IOException {
         byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + payload.length + "\r\n\r\n")
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + authorization(token)
+                + "Content-Type: application/json\r\nContent-Length: " + payload.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] request = new byte[head.length + payload.length];
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(payload, 0, request, head.length, payload.length);
         return exchange(request);
+    }
+
+    private static String authorization(String token) {
+        return token == null ? "" : "Authorization: Bearer " + token + "\r\n";
     }
 
     private int exchange(byte[] request) throws IOException {

@@ -1,10 +1,12 @@
 package dev.matchplane.console;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.matchplane.admin.AdminProperties;
 import dev.matchplane.web.HttpSettings;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.matchplane.web.SecuredPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,7 +24,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * The console's own filter chain, ahead of the API chain: with an admin key, a login form for that key, a session
+ * The console's own filter chain, ahead of the others (web/OpenSecurityConfiguration lets every request no chain
+ * claims pass untouched): with an admin key, a login form for that key, a session
  * cookie and CSRF protection on every form; without one, the pages are open (with a WARN) and forms still need the
  * CSRF token. Nothing creates a session before a successful login: the CSRF token lives in its own cookie and no
  * request is saved for after the login, so a wrong key leaves no session behind.
@@ -34,6 +37,12 @@ class ConsoleSecurityConfiguration {
     static final String LOGIN = "/console/login";
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
+
+    /** Spring Security's strict request firewall guards the console's paths (see web/OpenSecurityConfiguration). */
+    @Bean
+    SecuredPaths consolePaths() {
+        return new SecuredPaths(List.of("/console"));
+    }
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)

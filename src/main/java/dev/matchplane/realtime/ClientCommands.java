@@ -94,7 +94,8 @@ class ClientCommands {
         checkRateLimit(socket);
         // the envelope's field is no field of the request, which refuses unknown ones
         ((ObjectNode) body).remove(ACTION);
-        EnqueueResult result = tickets.enqueue(records.read(body, EnqueueRequest.class).toCommand());
+        EnqueueResult result = tickets.enqueue(records.read(body, EnqueueRequest.class).toCommand(),
+                socket.caller());
         // Replied before following: any event of the ticket then comes after "enqueued", and the stored read
         // that follows registration catches whatever happened in between.
         socket.send(messages.enqueued(result.ticketId(), result.estimatedWaitMs()));

@@ -3,6 +3,7 @@ package dev.matchplane.realtime;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import dev.matchplane.player.Callers;
 import dev.matchplane.redis.StoreFailures;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,9 +39,11 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final ClientCommands commands;
     private final RealtimeProperties properties;
     private final RealtimeMetrics metrics;
+    private final Callers callers;
 
     RealtimeHandler(SocketRegistry registry, TicketFeed feed, ClientCommands commands,
-            RealtimeProperties properties, RealtimeMetrics metrics) {
+            RealtimeProperties properties, RealtimeMetrics metrics, Callers callers) {
+        this.callers = callers;
         this.registry = registry;
         this.feed = feed;
         this.commands = commands;
@@ -53,7 +56,8 @@ class RealtimeHandler extends TextWebSocketHandler {
         limitBlockingSends(session);
         RealtimeSocket socket = new RealtimeSocket(new ConcurrentWebSocketSessionDecorator(session,
                 (int) properties.sendTimeLimit().toMillis(), (int) properties.sendBufferLimit().toBytes(),
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE), System.nanoTime(), metrics);
+                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE), callers.of(session.getPrincipal()),
+                System.nanoTime(), metrics);
         if (!registry.admit(socket)) {
             log.warn("Refusing a realtime socket: this instance holds its maximum of {}", properties.maxSockets());
             socket.close(RealtimeSocket.TOO_MANY_SOCKETS);

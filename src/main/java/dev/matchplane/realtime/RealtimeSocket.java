@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.matchplane.player.Caller;
 import dev.matchplane.web.ClientAddress;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
@@ -30,6 +31,7 @@ final class RealtimeSocket {
     private static final Logger log = LoggerFactory.getLogger(RealtimeSocket.class);
 
     private final WebSocketSession session;
+    private final Caller caller;
     private final RealtimeMetrics metrics;
     /** Tickets this socket is registered for, so that closing it can leave the registry clean. */
     private final Set<String> tickets = ConcurrentHashMap.newKeySet();
@@ -44,9 +46,19 @@ final class RealtimeSocket {
     private @Nullable StringBuilder parts;
 
     RealtimeSocket(WebSocketSession session, long nowNanos, RealtimeMetrics metrics) {
+        this(session, Caller.TRUSTED, nowNanos, metrics);
+    }
+
+    RealtimeSocket(WebSocketSession session, Caller caller, long nowNanos, RealtimeMetrics metrics) {
         this.session = session;
+        this.caller = caller;
         this.metrics = metrics;
         this.lastHeardNanos = nowNanos;
+    }
+
+    /** Who opened the socket: the player its handshake token proved, or anyone when player authentication is off. */
+    Caller caller() {
+        return caller;
     }
 
     String id() {

@@ -43,6 +43,11 @@ class TicketFeed {
      * failure the registration stays (pub/sub may still deliver) and the exception propagates.
      */
     Subscription subscribe(RealtimeSocket socket, String ticketId) {
+        // A verified player is checked before registering: registered first, a socket could be pushed an event of
+        // another player's ticket before the read below refused it. Members never change, so once is enough.
+        if (socket.caller().playerId() != null && tickets.find(ticketId, socket.caller()).isEmpty()) {
+            return Subscription.UNKNOWN_TICKET;
+        }
         if (!registry.subscribe(ticketId, socket)) {
             return Subscription.TOO_MANY_SOCKETS;
         }

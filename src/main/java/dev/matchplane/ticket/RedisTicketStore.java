@@ -23,8 +23,9 @@ class RedisTicketStore implements TicketStore {
 
     private static final List<Object> FIELDS = List.of("status", "queueKey", "groupId", "members", "groupSize",
             "region", "createdAt", "updatedAt", "assignment");
+    /** {@code members} is parsed only when player authentication checks the caller is one of them. */
     private static final List<Object> STATUS_FIELDS = List.of("status", "queueKey", "groupId", "createdAt",
-            "assignment");
+            "assignment", "members");
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
 
@@ -70,10 +71,10 @@ class RedisTicketStore implements TicketStore {
     }
 
     @Override
-    public boolean cancel(String ticketId, Instant now) {
+    public boolean cancel(String ticketId, Instant now, @Nullable String requiredMember) {
         Long cancelled = redis.execute(finishScript, List.of(keys.activeQueues(), keys.expiries(), keys.claims()),
                 keys.prefix(), Long.toString(now.toEpochMilli()), Long.toString(endedRetentionSeconds), "cancelled",
-                "0", ticketId);
+                orEmpty(requiredMember), ticketId);
         return cancelled != null && cancelled == 1L;
     }
 
@@ -90,9 +91,10 @@ class RedisTicketStore implements TicketStore {
     }
 
     @Override
-    public Optional<TicketStatusView> findStatus(String ticketId) {
+    public Optional<TicketStatusView> findStatus(String ticketId, @Nullable String requiredMember) {
         List<Object> values = redis.opsForHash().multiGet(keys.ticket(ticketId), STATUS_FIELDS);
-        if (values.get(0) == null) {
+        if (values.get(0) == null || requiredMember != null
+                && !json.readValue(text(values, 5), STRING_LIST).contains(requiredMember)) {
             return Optional.empty();
         }
         return Optional.of(new TicketStatusView(ticketId, TicketStatus.fromStored(text(values, 0)), text(values, 1),

@@ -2,6 +2,7 @@ package dev.matchplane.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.matchplane.player.Caller;
 import dev.matchplane.system.ConditionalOnRole;
 import dev.matchplane.web.ErrorCode;
 import dev.matchplane.web.ProblemCodes;
@@ -45,33 +46,35 @@ class TicketController {
             + "ticket of the same groupId is returned as is, 201), then the player rule (409), then the party size "
             + "rule (422). Bodies are limited to `matchmaking.http.max-body-size`.")
     @ProblemCodes({ ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_JSON, ErrorCode.ORIGIN_NOT_ALLOWED,
-            ErrorCode.PLAYER_ALREADY_QUEUED, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode.UNAUTHORIZED, ErrorCode.NOT_A_MEMBER, ErrorCode.PLAYER_ALREADY_QUEUED, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
             ErrorCode.PARTY_TOO_LARGE, ErrorCode.RATE_LIMITED, ErrorCode.STORE_UNAVAILABLE })
     @PostMapping(path = "/enqueue", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    EnqueueResponse enqueue(@RequestBody EnqueueRequest request) {
-        EnqueueResult result = tickets.enqueue(request.toCommand());
+    EnqueueResponse enqueue(@RequestBody EnqueueRequest request, @Parameter(hidden = true) Caller caller) {
+        EnqueueResult result = tickets.enqueue(request.toCommand(), caller);
         return new EnqueueResponse(result.ticketId(), "queued", result.estimatedWaitMs());
     }
 
     @Operation(summary = "Cancel a ticket", description = "`cancelled: false` for an unknown, assigned, already "
             + "cancelled or expired ticket (never 404). A cancelled ticket is never matched afterwards.")
     @ProblemCodes({ ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_JSON, ErrorCode.ORIGIN_NOT_ALLOWED,
-            ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.STORE_UNAVAILABLE })
+            ErrorCode.UNAUTHORIZED, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode.STORE_UNAVAILABLE })
     @PostMapping(path = "/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    CancelResponse cancel(@RequestBody CancelRequest request) {
-        return new CancelResponse(tickets.cancel(java.util.Objects.requireNonNull(request.ticketId())));
+    CancelResponse cancel(@RequestBody CancelRequest request, @Parameter(hidden = true) Caller caller) {
+        return new CancelResponse(tickets.cancel(java.util.Objects.requireNonNull(request.ticketId()), caller));
     }
 
     @Operation(summary = "A ticket's status", description = "`assignment` is present only when `assigned`. "
             + "Assigned tickets are kept for `matchmaking.assignment-ttl`, cancelled or expired ones for "
             + "`matchmaking.ended-retention`.")
-    @ProblemCodes({ ErrorCode.TICKET_NOT_FOUND, ErrorCode.ORIGIN_NOT_ALLOWED, ErrorCode.STORE_UNAVAILABLE })
+    @ProblemCodes({ ErrorCode.TICKET_NOT_FOUND, ErrorCode.UNAUTHORIZED, ErrorCode.ORIGIN_NOT_ALLOWED,
+            ErrorCode.STORE_UNAVAILABLE })
     @GetMapping("/status/{ticketId}")
     StatusResponse status(@Parameter(description = "The ticketId enqueue returned", example = EXAMPLE_TICKET)
-            @PathVariable String ticketId) {
-        TicketStatusView ticket = tickets.findStatus(ticketId).orElseThrow(() -> new ProblemException(
+            @PathVariable String ticketId, @Parameter(hidden = true) Caller caller) {
+        TicketStatusView ticket = tickets.findStatus(ticketId, caller).orElseThrow(() -> new ProblemException(
                 ErrorCode.TICKET_NOT_FOUND, "No ticket '" + ticketId + "' (unknown, or past its retention)"));
         return StatusResponse.of(ticket);
     }

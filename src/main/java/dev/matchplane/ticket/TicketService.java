@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.matchplane.matching.QueueCatalog;
 import dev.matchplane.matching.QueuePolicy;
 import dev.matchplane.stats.WaitEstimates;
+import dev.matchplane.player.Caller;
 import dev.matchplane.web.ErrorCode;
 import dev.matchplane.web.ProblemException;
 import org.slf4j.Logger;
@@ -34,7 +35,18 @@ public class TicketService {
         this.estimates = estimates;
     }
 
+    /** For callers the service trusts to name any player (tests, tools); clients go through the {@link Caller} form. */
     public EnqueueResult enqueue(EnqueueCommand command) {
+        return enqueue(command, Caller.TRUSTED);
+    }
+
+    /** @throws ProblemException NOT_A_MEMBER when the caller is a verified player who is not one of the members */
+    public EnqueueResult enqueue(EnqueueCommand command, Caller caller) {
+        if (!caller.mayActFor(command.members())) {
+            metrics.refused(command.queueKey(), "not_a_member");
+            throw new ProblemException(ErrorCode.NOT_A_MEMBER,
+                    "The player token's player is not one of the members; a party member enqueues the party");
+        }
         QueuePolicy policy = queues.policyFor(command.queueKey());
         Instant now = clock.instant();
         String groupId = command.groupId() != null ? command.groupId() : TicketIds.newGroupId();
@@ -67,7 +79,13 @@ public class TicketService {
     }
 
     public boolean cancel(String ticketId) {
-        boolean cancelled = TicketIdFormat.plausible(ticketId) && store.cancel(ticketId, clock.instant());
+        return cancel(ticketId, Caller.TRUSTED);
+    }
+
+    /** A verified player cancels only a ticket that lists them; any other answers like an unknown ticket. */
+    public boolean cancel(String ticketId, Caller caller) {
+        boolean cancelled = TicketIdFormat.plausible(ticketId)
+                && store.cancel(ticketId, clock.instant(), caller.playerId());
         if (cancelled) {
             metrics.cancelled();
             log.info("Ticket '{}' cancelled", ticketId);
@@ -79,7 +97,12 @@ public class TicketService {
         return TicketIdFormat.plausible(ticketId) ? store.find(ticketId) : Optional.empty();
     }
 
-    Optional<TicketStatusView> findStatus(String ticketId) {
-        return TicketIdFormat.plausible(ticketId) ? store.findStatus(ticketId) : Optional.empty();
+    /** A ticket as seen by a caller: a verified player sees only tickets that list them. */
+    public Optional<Ticket> find(String ticketId, Caller caller) {
+        return find(ticketId).filter(ticket -> caller.mayActFor(ticket.members()));
+    }
+
+    Optional<TicketStatusView> findStatus(String ticketId, Caller caller) {
+        return TicketIdFormat.plausible(ticketId) ? store.findStatus(ticketId, caller.playerId()) : Optional.empty();
     }
 }

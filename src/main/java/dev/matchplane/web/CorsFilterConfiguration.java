@@ -38,7 +38,8 @@ class CorsFilterConfiguration {
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOriginPatterns(settings.corsAllowedOrigins());
         config.setAllowedMethods(List.of("GET", "HEAD", "POST"));
-        config.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE));
+        // Authorization carries player tokens (matchmaking.player-auth); no cookie is ever sent (no credentials).
+        config.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION));
         config.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
         config.setAllowCredentials(false);
         config.setMaxAge(PREFLIGHT_MAX_AGE);

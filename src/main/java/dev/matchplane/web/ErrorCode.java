@@ -11,9 +11,12 @@ public enum ErrorCode {
     MALFORMED_REQUEST(400, "Malformed request",
             "the HTTP layer refused the request (bad URI encoding, header bytes, chunking)"),
     UNAUTHORIZED(401, "Unauthorized",
-            "missing or wrong `Authorization: Bearer <key>` while a key is configured"),
+            "missing or wrong `Authorization: Bearer <key>` while a key is configured, or a missing or invalid "
+                    + "player token while player authentication is on"),
     ORIGIN_NOT_ALLOWED(403, "Origin not allowed",
             "a browser request from an origin not in `matchmaking.http.cors-allowed-origins`"),
+    NOT_A_MEMBER(403, "Not a member",
+            "with player authentication on, the token's player is not one of `members`"),
     TICKET_NOT_FOUND(404, "Ticket not found",
             "unknown ticket, or one past its retention"),
     LAND_NOT_FOUND(404, "Land not found",

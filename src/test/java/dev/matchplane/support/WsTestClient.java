@@ -51,11 +51,23 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         return open(port, pathAndQuery, false, null);
     }
 
+    /** With {@code Authorization: Bearer <token>} on the handshake, as a native game client sends a player token. */
+    public static WsTestClient connectWithToken(int port, String pathAndQuery, String token) {
+        return open(port, pathAndQuery, true, null, token);
+    }
+
     private static WsTestClient open(int port, String pathAndQuery, boolean reading, String origin) {
+        return open(port, pathAndQuery, reading, origin, null);
+    }
+
+    private static WsTestClient open(int port, String pathAndQuery, boolean reading, String origin, String token) {
         WsTestClient client = new WsTestClient(reading);
         WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(WAIT);
         if (origin != null) {
             builder.header("Origin", origin);
+        }
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
         }
         client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), client)
                 .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
