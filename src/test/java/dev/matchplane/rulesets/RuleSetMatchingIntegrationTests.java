@@ -10,6 +10,7 @@ import java.util.Map;
 import com.nimbusds.jwt.SignedJWT;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
+import dev.matchplane.support.WsTestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -77,6 +78,47 @@ class RuleSetMatchingIntegrationTests extends IntegrationTest {
         assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .contains(field);
+    }
+
+    @Test
+    void dedupThenThePlayerRuleComeBeforeTheRuleSetRefusals() {
+        String landType = unique("order");
+        ruleSet(landType, ONE_VS_ONE, "[]", "[]");
+        String queue = landType + ":1v1";
+        String alice = unique("alice");
+        String group = unique("g");
+        Response first = http().post("/v1/matchmaking/enqueue", "{\"queueKey\":\"" + queue + "\",\"groupId\":\""
+                + group + "\",\"members\":[\"" + alice + "\"],\"groupSize\":1,\"players\":{\"" + alice
+                + "\":{\"attributes\":{\"skill\":1}}}}");
+        assertThat(first.status()).isEqualTo(201);
+
+        Response duplicate = http().post("/v1/matchmaking/enqueue", "{\"queueKey\":\"" + queue
+                + "\",\"groupId\":\"" + group + "\",\"members\":[\"" + alice + "\"],\"groupSize\":1}");
+        assertThat(duplicate.status()).as("dedup before ATTRIBUTE_REQUIRED").isEqualTo(201);
+        assertThat(duplicate.json().get("ticketId")).isEqualTo(first.json().get("ticketId"));
+
+        Response conflict = api().enqueue(queue, List.of(alice), null);
+        assertThat(conflict.code()).as("the player rule before ATTRIBUTE_REQUIRED").isEqualTo("PLAYER_ALREADY_QUEUED");
+        assertThat(String.valueOf(redis.opsForHash().get(keys.ticket(first.json().get("ticketId").asString()),
+                "players"))).as("normalised player data in the ticket").isEqualTo("{\"" + alice
+                        + "\":{\"attributes\":{\"skill\":1}}}");
+    }
+
+    @Test
+    void theWebSocketEnqueueChecksPlayersUnderTheRuleSetToo() {
+        String landType = unique("ws");
+        ruleSet(landType, ONE_VS_ONE, "[]", "[]");
+        try (WsTestClient client = WsTestClient.connect(port, "/realtime")) {
+            String bob = unique("bob");
+            client.send("{\"action\":\"enqueue\",\"queueKey\":\"" + landType + ":1v1\",\"members\":[\"" + bob
+                    + "\"],\"groupSize\":1}");
+            JsonNode refused = client.nextJson();
+            assertThat(refused.get("type").asString()).isEqualTo("error");
+            assertThat(refused.get("code").asString()).isEqualTo("ATTRIBUTE_REQUIRED");
+            client.send("{\"action\":\"enqueue\",\"queueKey\":\"" + landType + ":1v1\",\"members\":[\"" + bob
+                    + "\"],\"groupSize\":1,\"players\":{\"" + bob + "\":{\"attributes\":{\"skill\":7}}}}");
+            assertThat(client.nextJson().get("type").asString()).isEqualTo("enqueued");
+        }
     }
 
     @Test
