@@ -39,6 +39,22 @@ class RuleSetMultiInstanceIntegrationTests extends IntegrationTest {
                 "--matchmaking.ruleset-cache=1s");
         httpB = new HttpJson("http://127.0.0.1:"
                 + instanceB.getEnvironment().getRequiredProperty("local.server.port"));
+        warmUp();
+    }
+
+    /**
+     * One match under a rule set on B before anything is timed: a fresh instance's first ruled tick loads and
+     * compiles the matcher, which on a busy machine can take longer than the second the tests allow for a change.
+     */
+    private void warmUp() {
+        String landType = unique("warm");
+        RuleSetHttp onB = new RuleSetHttp(httpB);
+        onB.register(landType, "gs-" + landType, null);
+        onB.putOk(unique("warm"), "{\"queues\":[\"" + landType + ":*\"],"
+                + "\"teams\":[{\"name\":\"a\",\"players\":1},{\"name\":\"b\",\"players\":1}]}");
+        String first = onB.solo(landType + ":1v1", unique("w1"), "{}");
+        onB.solo(landType + ":1v1", unique("w2"), "{}");
+        onB.awaitAssignment(first);
     }
 
     @AfterAll
