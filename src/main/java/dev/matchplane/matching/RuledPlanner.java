@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.SortedMap;
 
 import dev.matchplane.matching.rules.MatchPlan;
-import dev.matchplane.matching.rules.QueueGlobs;
 import dev.matchplane.matching.rules.QueueTiming;
 import dev.matchplane.matching.rules.RuleMatcher;
 import dev.matchplane.matching.rules.RuleSet;
 import dev.matchplane.matching.rules.RuledMatch;
+import dev.matchplane.rulesets.RuleSets;
 import dev.matchplane.rulesets.StoredRuleSet;
 import org.jspecify.annotations.Nullable;
 
@@ -34,12 +34,7 @@ final class RuledPlanner {
     }
 
     static @Nullable StoredRuleSet governing(SortedMap<String, StoredRuleSet> sets, String queueKey) {
-        if (sets.isEmpty()) {
-            return null;
-        }
-        Map<String, RuleSet> byName = new HashMap<>();
-        sets.forEach((name, stored) -> byName.put(name, stored.ruleSet()));
-        return QueueGlobs.select(byName, queueKey).map(sets::get).orElse(null);
+        return RuleSets.select(sets, queueKey).orElse(null);
     }
 
     /** The matcher leaves out tickets before min wait or past max wait itself. */

@@ -1,5 +1,7 @@
 package dev.matchplane.rulesets;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -21,11 +23,15 @@ public interface RuleSets {
 
     /** The rule set governing {@code queueKey}: the most specific matching pattern wins ({@link QueueGlobs}). */
     default Optional<StoredRuleSet> governing(String queueKey) {
-        SortedMap<String, StoredRuleSet> sets = all();
+        return select(all(), queueKey);
+    }
+
+    /** The set among {@code sets} that governs {@code queueKey}, as {@link #governing} decides. */
+    static Optional<StoredRuleSet> select(SortedMap<String, StoredRuleSet> sets, String queueKey) {
         if (sets.isEmpty()) {
             return Optional.empty();
         }
-        java.util.Map<String, RuleSet> byName = new java.util.HashMap<>();
+        Map<String, RuleSet> byName = new HashMap<>();
         sets.forEach((name, stored) -> byName.put(name, stored.ruleSet()));
         return QueueGlobs.select(byName, queueKey).map(sets::get);
     }
