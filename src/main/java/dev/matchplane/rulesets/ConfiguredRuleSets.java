@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -47,8 +46,7 @@ class ConfiguredRuleSets implements SmartInitializingSingleton {
     private RuleSet parse(String name, String body) {
         RuleSet set;
         try {
-            set = json.readerFor(RuleSet.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(body);
+            set = RuleSetJson.strictReader(json).readValue(body);
         }
         catch (JacksonException ex) {
             throw new IllegalStateException("matchmaking.rulesets." + name + " is not a valid rule set: "

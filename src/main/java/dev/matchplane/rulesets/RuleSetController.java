@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /** The admin rule-set API (docs/matching-rules.md); bearer authentication comes with every /v1/admin path. */
 @RestController
@@ -35,11 +36,11 @@ class RuleSetController {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final RuleSets ruleSets;
-    private final ObjectMapper json;
+    private final ObjectReader strict;
 
     RuleSetController(RuleSets ruleSets, ObjectMapper json) {
         this.ruleSets = ruleSets;
-        this.json = json;
+        this.strict = RuleSetJson.strictReader(json);
     }
 
     @Operation(summary = "Create or replace a rule set", description = "Validated as a whole: every offending "
@@ -50,7 +51,7 @@ class RuleSetController {
     RuleSetView put(@PathVariable String name, @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = RuleSet.class))) @RequestBody JsonNode body) {
         requireValidName(name);
-        RuleSet set = RuleSetJson.read(json, body);
+        RuleSet set = RuleSetJson.read(strict, body);
         List<RuleSetError> errors = RuleSetValidator.validate(set);
         if (!errors.isEmpty()) {
             throw new ProblemException(ErrorCode.INVALID_RULESET, "Rule set '" + name + "' is invalid",

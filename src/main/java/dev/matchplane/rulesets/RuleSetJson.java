@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -35,17 +36,25 @@ class RuleSetJson {
     }
 
     /**
+     * Reads rule sets strictly: no coercion ({@code "100"} is no number), unknown fields refused, a missing or null
+     * number where one is required is an error rather than 0.
+     */
+    static ObjectReader strictReader(ObjectMapper json) {
+        return json.rebuild().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build().readerFor(RuleSet.class);
+    }
+
+    /**
      * The set in {@code body}: a value of the wrong JSON type is 400 VALIDATION_FAILED (as on every endpoint), an
      * unknown field 422 INVALID_RULESET; both name the field as a JSON pointer.
      */
-    static RuleSet read(ObjectMapper json, JsonNode body) {
+    static RuleSet read(ObjectReader strict, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.invalid(List.of(new FieldViolation("body", "must be a JSON object")));
         }
-        ObjectReader reader = json.readerFor(RuleSet.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
-            return reader.readValue(body);
+            return strict.readValue(body);
         }
         catch (UnrecognizedPropertyException unknown) {
             throw new ProblemException(ErrorCode.INVALID_RULESET, "The rule set has an unknown field",

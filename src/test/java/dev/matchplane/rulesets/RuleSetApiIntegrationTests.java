@@ -96,6 +96,8 @@ class RuleSetApiIntegrationTests extends IntegrationTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("/rules/0/max");
+        Response quoted = api().put(name, VALID.formatted(name).replace("\"max\":100", "\"max\":\"100\""));
+        assertThat(quoted.code()).as("a number in a string is not coerced").isEqualTo("VALIDATION_FAILED");
     }
 
     @Test
