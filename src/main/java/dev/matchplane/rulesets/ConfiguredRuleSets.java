@@ -49,8 +49,9 @@ class ConfiguredRuleSets implements SmartInitializingSingleton {
             set = RuleSetJson.strictReader(json).readValue(body);
         }
         catch (JacksonException ex) {
-            throw new IllegalStateException("matchmaking.rulesets." + name + " is not a valid rule set: "
-                    + ex.getOriginalMessage());
+            // a YAML structure under the name binds as flattened keys (name.queues[0]...): say what is expected
+            throw new IllegalStateException("matchmaking.rulesets." + name + " must be one rule set's JSON body, "
+                    + "as a string: " + ex.getOriginalMessage());
         }
         List<RuleSetError> errors = RuleSetValidator.validate(set);
         if (!errors.isEmpty()) {
