@@ -3,10 +3,12 @@
 -- KEYS[4] active-queues set  KEYS[5] expiries zset   KEYS[6..] one player key per member (same order as ARGV[12..])
 -- ARGV[1] ticketId  ARGV[2] queueKey  ARGV[3] groupId  ARGV[4] members (JSON array)  ARGV[5] groupSize
 -- ARGV[6] region ('' = none)  ARGV[7] constraints JSON ('' = none)  ARGV[8] now (epoch ms)
--- ARGV[9] expires at (epoch ms)  ARGV[10] party too large ('1'|'0')  ARGV[11] ticket key prefix
--- ARGV[12..] player ids
+-- ARGV[9] expires at (epoch ms)  ARGV[10] refusal decided by the caller: '0' none, '1' party too large,
+-- '2' a required attribute is missing (rule set)  ARGV[11] ticket key prefix
+-- ARGV[12 .. 6 + #KEYS] player ids  ARGV[7 + #KEYS] players JSON ('' = none; stored in the hash as 'players')
 -- Returns {'created', ticketId} | {'duplicate', ticketId} | {'player', playerId} | {'too_large'}
--- Order follows docs/rest-api.md (enqueue): dedup first, then the player rule, then the party size rule.
+--   | {'attribute_required'}
+-- Order follows docs/rest-api.md (enqueue): dedup first, then the player rule, then the 422 refusals.
 
 local function live(ticketId)
   -- A group/player key only exists while its ticket is queued or claimed; the check guards against a hash
@@ -28,9 +30,16 @@ end
 if ARGV[10] == '1' then
   return {'too_large'}
 end
+if ARGV[10] == '2' then
+  return {'attribute_required'}
+end
 
 redis.call('HSET', KEYS[1], 'status', 'queued', 'queueKey', ARGV[2], 'groupId', ARGV[3], 'members', ARGV[4],
   'groupSize', ARGV[5], 'region', ARGV[6], 'constraints', ARGV[7], 'createdAt', ARGV[8], 'updatedAt', ARGV[8])
+local players = ARGV[7 + #KEYS]
+if players and players ~= '' then
+  redis.call('HSET', KEYS[1], 'players', players)
+end
 redis.call('SET', KEYS[2], ARGV[1])
 for i = 6, #KEYS do
   redis.call('SET', KEYS[i], ARGV[1])

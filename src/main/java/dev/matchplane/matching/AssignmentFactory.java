@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.matchplane.provisioning.Allocation;
 import dev.matchplane.system.Timestamps;
 import dev.matchplane.token.MatchTokens;
 import dev.matchplane.token.TokenClaims;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -35,9 +37,14 @@ class AssignmentFactory {
         this.json = json;
     }
 
-    /** The assignment object exactly as clients read it; field order follows the contract. */
+    /**
+     * The assignment object exactly as clients read it; field order follows docs/rest-api.md. The last three come
+     * only from a rule set: absent (not null) for other queues.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Assignment(String assignmentId, String matchToken, String connectUrl, String landId, String serverId,
-            String expiresAt, String matchId, Map<String, String> memberTokens) {
+            String expiresAt, String matchId, Map<String, String> memberTokens, @Nullable String team,
+            @Nullable String region, @Nullable Map<String, Object> matchAttributes) {
     }
 
     /**
@@ -67,8 +74,10 @@ class AssignmentFactory {
                 for (int p = 0; p < ticket.members().size(); p++) {
                     // the first member's token is the ticket's matchToken, whose jti is the assignmentId
                     String jti = p == 0 ? assignmentId : "tok-" + random128();
-                    claims.add(new TokenClaims(jti, assignmentId, ticket.members().get(p), lands.get(m).landId(),
-                            lands.get(m).serverId(), ticket.ticketId(), matchId, now, expiry));
+                    TokenClaims tokenClaims = new TokenClaims(jti, assignmentId, ticket.members().get(p),
+                            lands.get(m).landId(), lands.get(m).serverId(), ticket.ticketId(), matchId, now, expiry);
+                    String team = team(matches.get(m), ticket);
+                    claims.add(team == null ? tokenClaims : tokenClaims.with("team", team));
                 }
             }
         }
@@ -95,15 +104,30 @@ class AssignmentFactory {
             for (ClaimedTicket ticket : prepared.matches().get(m).tickets()) {
                 Map<String, String> memberTokens = new LinkedHashMap<>();
                 ticket.members().forEach(player -> memberTokens.put(player, signed.next()));
+                MatchLayout layout = prepared.matches().get(m).layout();
                 Assignment assignment = new Assignment(assignmentIdsInOrder.next(),
                         memberTokens.get(ticket.members().get(0)), land.connectUrl(), land.landId(), land.serverId(),
-                        expiresAt, prepared.matchIds().get(m), memberTokens);
+                        expiresAt, prepared.matchIds().get(m), memberTokens, team(prepared.matches().get(m), ticket),
+                        region(layout, land), layout == null || layout.matchAttributes().isEmpty() ? null
+                                : layout.matchAttributes());
                 assignmentJsons.add(json.writeValueAsString(assignment));
             }
             commits.add(new MatchCommit(prepared.matches().get(m), land.serverId(), land.landId(),
                     prepared.matchIds().get(m), land.connectUrl(), assignmentJsons));
         }
         return commits;
+    }
+
+    private static @Nullable String team(ClaimedMatch match, ClaimedTicket ticket) {
+        return match.layout() == null ? null : match.layout().teamByTicket().get(ticket.ticketId());
+    }
+
+    /** Under a rule set: the region a latency rule chose, else that of the server the land went to, if any. */
+    private static @Nullable String region(@Nullable MatchLayout layout, Allocation land) {
+        if (layout == null) {
+            return null;
+        }
+        return layout.requiredRegion() != null ? layout.requiredRegion() : land.serverRegion();
     }
 
     private static String random128() {

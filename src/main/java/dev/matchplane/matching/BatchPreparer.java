@@ -85,8 +85,21 @@ final class BatchPreparer {
         List<AllocationRequest> requests = new ArrayList<>(claimed.size());
         for (ClaimedMatch match : claimed) {
             String landType = QueuePolicy.landTypeOf(match.queueKey());
-            requests.add(new AllocationRequest(landType, match.oldest().region(), landType + ":" + UUID.randomUUID(),
-                    leaseEnd.toEpochMilli()));
+            MatchLayout layout = match.layout();
+            String landId = landType + ":" + UUID.randomUUID();
+            if (layout == null) {
+                requests.add(new AllocationRequest(landType, match.oldest().region(), landId, leaseEnd.toEpochMilli()));
+            }
+            else if (layout.requiredRegion() != null) {
+                // a latency rule chose the region: no server there with room, the match goes back and waits
+                requests.add(new AllocationRequest(landType, layout.requiredRegion(), landId, leaseEnd.toEpochMilli(),
+                        true));
+            }
+            else {
+                String preferred = layout.preferredRegion() != null ? layout.preferredRegion()
+                        : match.oldest().region();
+                requests.add(new AllocationRequest(landType, preferred, landId, leaseEnd.toEpochMilli()));
+            }
         }
         return requests;
     }

@@ -1,6 +1,7 @@
 package dev.matchplane.matching;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,20 @@ interface MatchStore {
      * The oldest {@code windowSize} waiting tickets of each active queue whose landType has a server that heartbeat
      * at or after {@code liveSince}, oldest first; queues without one are not read (one script call).
      */
-    Map<String, List<WaitingTicket>> matchableWindows(Instant liveSince, int windowSize);
+    default Map<String, List<WaitingTicket>> matchableWindows(Instant liveSince, int windowSize) {
+        Map<String, List<WaitingTicket>> windows = new java.util.LinkedHashMap<>();
+        matchableWindows(liveSince, windowSize, liveSince, List.of())
+                .forEach((queueKey, window) -> windows.put(queueKey, window.tickets()));
+        return windows;
+    }
+
+    /**
+     * The same windows; those of queues matching one of {@code ruledPatterns} (the rule sets' queue globs) also
+     * carry their tickets' player data and the free lands of live servers (counted at {@code now}), still in one
+     * script call.
+     */
+    Map<String, QueueWindow> matchableWindows(Instant liveSince, int windowSize, Instant now,
+            Collection<String> ruledPatterns);
 
     /**
      * Claims each proposal whose tickets all still wait; the result holds one entry per claimed proposal only.

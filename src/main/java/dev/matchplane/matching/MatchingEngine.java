@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 import dev.matchplane.provisioning.GameServerRegistry;
+import dev.matchplane.rulesets.RuleSets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,12 +37,13 @@ class MatchingEngine {
     private volatile long fence;
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
-            QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics, Backfills backfills) {
+            QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics, RuleSets ruleSets,
+            Backfills backfills) {
         this.lock = lock;
         this.store = store;
         this.servers = servers;
         this.sweepBatch = properties.sweepBatch();
-        TickPlanner planner = new TickPlanner(store, servers, catalog, properties);
+        TickPlanner planner = new TickPlanner(store, servers, catalog, properties, ruleSets);
         BatchPreparer preparer = new BatchPreparer(planner, store, servers, new SliceSigning(assignments),
                 properties);
         this.pipeline = new TickPipeline(preparer, store, servers, metrics, properties.claimLease());

@@ -2,12 +2,17 @@ package dev.matchplane.matching;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.matchplane.matching.rules.RuledTicket;
+import dev.matchplane.matching.rules.ServerCapacity;
 import dev.matchplane.redis.RedisKeys;
+import dev.matchplane.rulesets.PlayerDataJson;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -28,12 +33,14 @@ class RedisMatchStore implements MatchStore {
     private final RedisKeys keys;
     private final MatchingScripts scripts;
     private final ObjectMapper json;
+    private final PlayerDataJson playerJson;
     private final String endedRetentionSeconds;
     private final String assignmentTtlSeconds;
     private final String lockLeaseMillis;
 
     RedisMatchStore(StringRedisTemplate redis, RedisKeys keys, MatchingScripts scripts, ObjectMapper json,
-            MatchmakingProperties properties) {
+            MatchmakingProperties properties, PlayerDataJson playerJson) {
+        this.playerJson = playerJson;
         this.redis = redis;
         this.keys = keys;
         this.scripts = scripts;
@@ -44,14 +51,59 @@ class RedisMatchStore implements MatchStore {
     }
 
     @Override
-    public Map<String, List<WaitingTicket>> matchableWindows(Instant liveSince, int windowSize) {
-        List reply = redis.execute(scripts.windows, List.of(keys.activeQueues()), keys.prefix(),
-                Long.toString(liveSince.toEpochMilli()), Integer.toString(windowSize));
-        Map<String, List<WaitingTicket>> windows = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < reply.size(); i += 2) {
-            windows.put((String) reply.get(i), toWaitingTickets((List<Object>) reply.get(i + 1)));
+    public Map<String, QueueWindow> matchableWindows(Instant liveSince, int windowSize, Instant now,
+            Collection<String> ruledPatterns) {
+        List<String> args = new ArrayList<>(List.of(keys.prefix(), Long.toString(liveSince.toEpochMilli()),
+                Integer.toString(windowSize), Long.toString(now.toEpochMilli())));
+        args.addAll(ruledPatterns);
+        List reply = redis.execute(scripts.windows, List.of(keys.activeQueues()), args.toArray());
+        Map<String, QueueWindow> windows = new LinkedHashMap<>();
+        for (int i = 0; i + 2 < reply.size(); i += 3) {
+            List<WaitingTicket> tickets = toWaitingTickets((List<Object>) reply.get(i + 1));
+            List<Object> ruled = (List<Object>) reply.get(i + 2);
+            windows.put((String) reply.get(i), ruled.isEmpty() ? QueueWindow.sizeOnly(tickets)
+                    : new QueueWindow(tickets, ruledTickets(tickets, (List<Object>) ruled.get(1)),
+                            capacity((List<Object>) ruled.get(0))));
         }
         return windows;
+    }
+
+    /** The window's tickets with their members, region and player data ({members, region, players} each). */
+    private List<RuledTicket> ruledTickets(List<WaitingTicket> window, List<Object> details) {
+        List<RuledTicket> tickets = new ArrayList<>(window.size());
+        for (int t = 0; t < window.size(); t++) {
+            WaitingTicket waiting = window.get(t);
+            String region = (String) details.get(3 * t + 1);
+            List<String> members = json.readValue((String) details.get(3 * t), STRING_LIST);
+            if (members.size() != waiting.groupSize()) {
+                continue; // a hash gone meanwhile: the claim will drop its queue entry
+            }
+            tickets.add(new RuledTicket(waiting.ticketId(), waiting.groupSize(), waiting.enqueuedAtMillis(),
+                    region.isEmpty() ? null : region, members, playerJson.read((String) details.get(3 * t + 2))));
+        }
+        return tickets;
+    }
+
+    /** Free lands by server region: {region, free, ...}, free -1 for a server without a capacity. */
+    private static ServerCapacity capacity(List<Object> servers) {
+        Map<String, Integer> byRegion = new HashMap<>();
+        int withoutRegion = 0;
+        for (int s = 0; s + 1 < servers.size(); s += 2) {
+            String region = (String) servers.get(s);
+            long reported = (Long) servers.get(s + 1);
+            int free = reported < 0 ? ServerCapacity.UNLIMITED : (int) Math.min(reported, ServerCapacity.UNLIMITED);
+            if (region.isEmpty()) {
+                withoutRegion = saturatedSum(withoutRegion, free);
+            }
+            else {
+                byRegion.merge(region, free, RedisMatchStore::saturatedSum);
+            }
+        }
+        return new ServerCapacity(byRegion, withoutRegion);
+    }
+
+    private static int saturatedSum(int a, int b) {
+        return (int) Math.min((long) a + b, ServerCapacity.UNLIMITED);
     }
 
     /** A window as the script returns it: member ({@code <ticketId>:<groupSize>}), score, member, score... */
@@ -71,10 +123,12 @@ class RedisMatchStore implements MatchStore {
         List<String> args = new ArrayList<>(List.of(Long.toString(fence), Long.toString(leaseEnd.toEpochMilli()),
                 keys.prefix()));
         List<String[]> claimOrder = new ArrayList<>();
+        List<MatchLayout> layouts = new ArrayList<>();
         proposalsByQueue.forEach((queueKey, proposals) -> {
             for (ProposedMatch proposal : proposals) {
                 String claimId = UUID.randomUUID().toString();
                 claimOrder.add(new String[] { claimId, queueKey });
+                layouts.add(proposal.layout());
                 args.add(claimId);
                 args.add(queueKey);
                 args.add(Integer.toString(proposal.tickets().size()));
@@ -88,7 +142,8 @@ class RedisMatchStore implements MatchStore {
         for (int i = 0; i < reply.size(); i++) {
             List<Object> fields = (List<Object>) reply.get(i);
             if (!fields.isEmpty()) {
-                claimed.add(new ClaimedMatch(claimOrder.get(i)[0], claimOrder.get(i)[1], claimedTickets(fields)));
+                claimed.add(new ClaimedMatch(claimOrder.get(i)[0], claimOrder.get(i)[1], claimedTickets(fields),
+                        layouts.get(i)));
             }
         }
         return claimed;

@@ -6,9 +6,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.matchplane.provisioning.GameServerRegistry;
+import dev.matchplane.rulesets.RuleSets;
+import dev.matchplane.rulesets.StoredRuleSet;
 
 /**
  * What one tick tries to match: the bounded windows of the active queues whose landType has a live server (others
@@ -20,13 +23,17 @@ final class TickPlanner {
     private final GameServerRegistry servers;
     private final QueueCatalog catalog;
     private final MatchmakingProperties properties;
+    private final RuleSets ruleSets;
     private final Matcher matcher = new Matcher();
+    private final RuledPlanner ruled = new RuledPlanner();
 
-    TickPlanner(MatchStore store, GameServerRegistry servers, QueueCatalog catalog, MatchmakingProperties properties) {
+    TickPlanner(MatchStore store, GameServerRegistry servers, QueueCatalog catalog, MatchmakingProperties properties,
+            RuleSets ruleSets) {
         this.store = store;
         this.servers = servers;
         this.catalog = catalog;
         this.properties = properties;
+        this.ruleSets = ruleSets;
     }
 
     /** Windows and match: the tick's proposals, cut at {@code max-players-per-tick}. */
@@ -35,8 +42,9 @@ final class TickPlanner {
     }
 
     Map<String, List<ProposedMatch>> propose(Instant now) {
-        Map<String, List<WaitingTicket>> windows = store.matchableWindows(servers.liveSince(now),
-                properties.windowSize());
+        SortedMap<String, StoredRuleSet> sets = ruleSets.all();
+        Map<String, QueueWindow> windows = store.matchableWindows(servers.liveSince(now), properties.windowSize(),
+                now, RuledPlanner.patterns(sets));
         if (windows.isEmpty()) {
             return Map.of();
         }
@@ -46,9 +54,7 @@ final class TickPlanner {
         Map<String, List<ProposedMatch>> proposals = new LinkedHashMap<>();
         int budget = properties.maxPlayersPerTick();
         for (String queueKey : matchable) {
-            QueuePolicy policy = catalog.policyFor(queueKey);
-            List<ProposedMatch> matches = withinBudget(matcher.propose(notOverdue(windows.get(queueKey), policy, now),
-                    new QueueRules(policy.matchSize(), policy.minWait(), policy.relaxAfter()), now), budget);
+            List<ProposedMatch> matches = withinBudget(propose(queueKey, windows.get(queueKey), sets, now), budget);
             if (!matches.isEmpty()) {
                 proposals.put(queueKey, matches);
                 budget -= matches.stream().mapToInt(ProposedMatch::players).sum();
@@ -58,6 +64,18 @@ final class TickPlanner {
             }
         }
         return proposals;
+    }
+
+    /** Under the queue's rule set if one governs it (and its window came with player data), else by size. */
+    private List<ProposedMatch> propose(String queueKey, QueueWindow window, SortedMap<String, StoredRuleSet> sets,
+            Instant now) {
+        QueuePolicy policy = catalog.policyFor(queueKey);
+        StoredRuleSet governing = RuledPlanner.governing(sets, queueKey);
+        if (governing != null && window.capacity() != null) {
+            return ruled.propose(governing.ruleSet(), window, policy, now);
+        }
+        return matcher.propose(notOverdue(window.tickets(), policy, now),
+                new QueueRules(policy.matchSize(), policy.minWait(), policy.relaxAfter()), now);
     }
 
     /**

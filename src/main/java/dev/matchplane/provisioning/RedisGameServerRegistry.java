@@ -93,12 +93,12 @@ class RedisGameServerRegistry implements GameServerRegistry {
             return List.of();
         }
         List<String> scriptKeys = new ArrayList<>(requests.size());
-        List<String> args = new ArrayList<>(3 + 4 * requests.size());
+        List<String> args = new ArrayList<>(3 + 5 * requests.size());
         args.addAll(List.of(keys.prefix(), millis(now), Long.toString(cutoff(now))));
         for (AllocationRequest request : requests) {
             scriptKeys.add(keys.serversOfLandType(request.landType()));
             args.addAll(List.of(request.landType(), request.region() == null ? "" : request.region(),
-                    request.landId(), Long.toString(request.leaseUntilMillis())));
+                    request.landId(), Long.toString(request.leaseUntilMillis()), request.regionRequired() ? "1" : "0"));
         }
         List<List<String>> reply = redis.execute(scripts.allocate(), scriptKeys, args.toArray());
         List<Optional<Allocation>> allocations = new ArrayList<>(requests.size());
@@ -128,7 +128,7 @@ class RedisGameServerRegistry implements GameServerRegistry {
         return removed.size();
     }
 
-    /** Reply of the allocation script for one request: {serverId, host, port, connectHost, connectPort, scheme}. */
+    /** Reply of the allocation script: {serverId, host, port, connectHost, connectPort, scheme, region}. */
     private static Optional<Allocation> allocation(AllocationRequest request, List<String> server) {
         if (server.isEmpty()) {
             return Optional.empty();
@@ -136,7 +136,7 @@ class RedisGameServerRegistry implements GameServerRegistry {
         String url = ConnectUrls.of(server.get(1), Integer.parseInt(server.get(2)), emptyToNull(server.get(3)),
                 server.get(4).isEmpty() ? null : Integer.valueOf(server.get(4)), emptyToNull(server.get(5)),
                 request.landType(), request.landId());
-        return Optional.of(new Allocation(server.get(0), request.landId(), url));
+        return Optional.of(new Allocation(server.get(0), request.landId(), url, emptyToNull(server.get(6))));
     }
 
     private long cutoff(Instant now) {

@@ -118,6 +118,26 @@ public class RedisKeys {
         return prefix + "rate:" + scope + ":" + client;
     }
 
+    /** Rule sets by name, each as its JSON body. */
+    public String ruleSets() {
+        return prefix + "rulesets";
+    }
+
+    /** Rule set name to the version its last change got. */
+    public String ruleSetVersions() {
+        return prefix + "rulesets:versions";
+    }
+
+    /** The rule-set version counter: grows with every change, never reused. */
+    public String ruleSetVersion() {
+        return prefix + "rulesets:version";
+    }
+
+    /** Pub/sub channel announcing a rule-set change (the message is the set's name). */
+    public String ruleSetChanges() {
+        return prefix + "rulesets:changed";
+    }
+
     /** Pub/sub channel carrying ready-to-send WebSocket envelopes of ticket events. */
     public String events() {
         return prefix + "events";

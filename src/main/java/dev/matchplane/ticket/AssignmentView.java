@@ -27,5 +27,14 @@ record AssignmentView(
         @Schema(description = "Shared by all tickets of a match", example = "match-Qm4cV7nB2xL9sD1fH6jK0w")
         String matchId,
         @Schema(description = "One token per member, by player id; `matchToken` equals the first member's")
-        Map<String, String> memberTokens) {
+        Map<String, String> memberTokens,
+        @Schema(description = "Only under a rule set: the ticket's team (also the tokens' `team` claim)",
+                example = "red")
+        String team,
+        @Schema(description = "Only under a rule set: the region a latency rule chose, else the server's region",
+                example = "eu-west")
+        String region,
+        @Schema(description = "Only under a rule set with equals or intersect rules: the values they agreed on",
+                example = "{\"mode\": \"ctf\", \"maps\": \"dust\"}")
+        Map<String, Object> matchAttributes) {
 }

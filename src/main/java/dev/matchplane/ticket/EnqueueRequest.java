@@ -1,10 +1,14 @@
 package dev.matchplane.ticket;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.matchplane.web.Distinct;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import dev.matchplane.matching.rules.PlayerData;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link dev.matchplane.web.JsonRecords}; every component is nullable until validation has passed.
  */
 @GroupSizeMatchesMembers
+@PlayersAreMembers
 @Schema(description = "A party to queue. Unknown fields are refused (400).",
         additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record EnqueueRequest(
@@ -51,7 +56,12 @@ public record EnqueueRequest(
 
         @Schema(description = "Any JSON object, stored with the ticket (reserved for matching rules)",
                 type = "object", example = "{\"mode\": \"casual\"}")
-        @Nullable ObjectNode constraints) {
+        @Nullable ObjectNode constraints,
+
+        @Schema(description = "Attributes and latencies per member, for queues under a rule set "
+                + "(docs/matching-rules.md); keys must be members. A member without an entry reported nothing.",
+                example = "{\"alice\": {\"attributes\": {\"skill\": 1510}, \"latencies\": {\"eu-west\": 35}}}")
+        @Nullable Map<String, @Valid PlayerInput> players) {
 
     static final String REQUIRED = "is required";
     static final String LENGTH = "must be {min} to {max} characters";
@@ -66,6 +76,15 @@ public record EnqueueRequest(
     public EnqueueCommand toCommand() {
         return new EnqueueCommand(java.util.Objects.requireNonNull(queueKey), groupId,
                 java.util.Objects.requireNonNull(members), java.util.Objects.requireNonNull(groupSize), region,
-                constraints == null ? null : constraints.toString());
+                constraints == null ? null : constraints.toString(), playerData());
+    }
+
+    private Map<String, PlayerData> playerData() {
+        Map<String, PlayerData> data = new LinkedHashMap<>();
+        if (players != null) {
+            players.forEach((playerId, input) -> data.put(playerId, input == null ? PlayerData.NONE
+                    : input.toPlayerData()));
+        }
+        return data;
     }
 }

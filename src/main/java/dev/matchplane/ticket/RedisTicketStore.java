@@ -47,7 +47,7 @@ class RedisTicketStore implements TicketStore {
     }
 
     @Override
-    public EnqueueOutcome enqueue(NewTicket ticket, boolean partyTooLarge) {
+    public EnqueueOutcome enqueue(NewTicket ticket, EnqueueOutcome.Refusal refusal) {
         List<String> scriptKeys = new ArrayList<>(5 + ticket.members().size());
         scriptKeys.addAll(List.of(keys.ticket(ticket.ticketId()), keys.group(ticket.groupId()),
                 keys.queue(ticket.queueKey()), keys.activeQueues(), keys.expiries()));
@@ -57,8 +57,9 @@ class RedisTicketStore implements TicketStore {
                 json.writeValueAsString(ticket.members()), Integer.toString(ticket.groupSize()),
                 orEmpty(ticket.region()), orEmpty(ticket.constraintsJson()),
                 Long.toString(ticket.createdAt().toEpochMilli()), Long.toString(ticket.expiresAt().toEpochMilli()),
-                partyTooLarge ? "1" : "0", keys.ticket("")));
+                Integer.toString(refusal.ordinal()), keys.ticket("")));
         args.addAll(ticket.members());
+        args.add(orEmpty(ticket.playersJson()));
         List reply = redis.execute(enqueueScript, scriptKeys, args.toArray());
         String verdict = (String) reply.get(0);
         return switch (verdict) {
@@ -66,6 +67,7 @@ class RedisTicketStore implements TicketStore {
             case "duplicate" -> new EnqueueOutcome.Duplicate((String) reply.get(1));
             case "player" -> new EnqueueOutcome.PlayerAlreadyQueued((String) reply.get(1));
             case "too_large" -> new EnqueueOutcome.PartyTooLarge();
+            case "attribute_required" -> new EnqueueOutcome.AttributeRequired();
             default -> throw new IllegalStateException("Unexpected enqueue verdict " + verdict);
         };
     }

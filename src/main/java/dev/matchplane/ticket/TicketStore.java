@@ -12,7 +12,12 @@ interface TicketStore {
      * Dedups by group, enforces one waiting ticket per player and, only if both pass, writes the ticket.
      * {@code partyTooLarge} is decided by the caller but applied here so the contract's error order holds.
      */
-    EnqueueOutcome enqueue(NewTicket ticket, boolean partyTooLarge);
+    default EnqueueOutcome enqueue(NewTicket ticket, boolean partyTooLarge) {
+        return enqueue(ticket, partyTooLarge ? EnqueueOutcome.Refusal.PARTY_TOO_LARGE : EnqueueOutcome.Refusal.NONE);
+    }
+
+    /** {@code refusal} applies only after dedup and the player rule, so the order of checks holds. */
+    EnqueueOutcome enqueue(NewTicket ticket, EnqueueOutcome.Refusal refusal);
 
     /**
      * @param requiredMember when not null, a ticket that does not list this player is left alone, like an unknown one

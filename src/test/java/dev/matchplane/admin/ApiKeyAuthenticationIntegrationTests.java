@@ -65,12 +65,22 @@ class ApiKeyAuthenticationIntegrationTests extends IntegrationTest {
 
     @Test
     void adminCallsNeedTheAdminKey() {
-        for (String path : new String[] { "/v1/admin/servers", "/v1/admin/queue/summary" }) {
+        for (String path : new String[] { "/v1/admin/servers", "/v1/admin/queue/summary", "/v1/admin/rulesets" }) {
             assertUnauthorized(send(http().request(path).GET(), null));
             assertUnauthorized(send(http().request(path).GET(), "Bearer " + PROVISIONING_KEY));
             Response allowed = send(http().request(path).GET(), "Bearer " + ADMIN_KEY);
             assertThat(allowed.status()).as(path).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aRuleSetChangeNeedsTheAdminKey() {
+        String body = "{\"queues\":[\"" + unique("keyed") + ":*\"],\"teams\":[{\"name\":\"a\",\"players\":1}]}";
+        assertUnauthorized(send(http().request("/v1/admin/rulesets/keyed").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), null));
+        assertUnauthorized(send(http().request("/v1/admin/rulesets/keyed").DELETE(), "Bearer " + PROVISIONING_KEY));
+        assertThat(send(http().request("/v1/admin/rulesets/keyed").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), "Bearer " + ADMIN_KEY).status()).isEqualTo(200);
     }
 
     @Test

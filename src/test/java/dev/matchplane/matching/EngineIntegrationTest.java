@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import dev.matchplane.provisioning.GameServerRegistry;
+import dev.matchplane.rulesets.RuleSets;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.ticket.TicketService;
 import dev.matchplane.token.MatchTokens;
@@ -45,12 +46,14 @@ abstract class EngineIntegrationTest extends IntegrationTest {
     MatchingMetrics metrics;
     @Autowired
     Backfills backfills;
+    @Autowired
+    RuleSets ruleSets;
 
     /** An engine signing with {@code signer}; a stand-in without signing threads of its own is given one. */
     MatchingEngine engine(MatchTokens signer) {
         MatchTokens signing = hasSigningThreads(signer) ? signer : onItsOwnThread(signer);
         return new MatchingEngine(lock, store, servers, new AssignmentFactory(signing, json), catalog, properties,
-                metrics, backfills);
+                metrics, ruleSets, backfills);
     }
 
     /** True unless the signer only has the interface's {@code signAllAsync} (a lambda or method reference). */

@@ -1,0 +1,20 @@
+package dev.matchplane.matching;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a rule set decided about a match beyond its tickets: each ticket's team, the region its land must go to
+ * ({@code requiredRegion}, from a latency rule) or should go to first ({@code preferredRegion}, where the matcher
+ * counted free land), and the values reported in {@code matchAttributes}. Matches of queues without a rule set
+ * have none.
+ */
+public record MatchLayout(Map<String, String> teamByTicket, @Nullable String requiredRegion,
+        @Nullable String preferredRegion, Map<String, Object> matchAttributes) {
+
+    public MatchLayout {
+        teamByTicket = Map.copyOf(teamByTicket);
+        matchAttributes = Map.copyOf(matchAttributes);
+    }
+}
