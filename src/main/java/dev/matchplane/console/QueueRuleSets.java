@@ -3,9 +3,8 @@ package dev.matchplane.console;
 import java.util.Optional;
 
 /**
- * Hook for the queues page's rule-set column: the name of the rule set in force for a queue. No implementation
- * exists yet (rule sets are work in flight), so the column shows "—"; the rule-set feature provides a bean of this
- * type and the column fills in.
+ * The queues page's rule-set column: the name of the rule set in force for a queue (the rule-set feature's
+ * rulesets/ConsoleRuleSets); a queue without one shows "—".
  */
 public interface QueueRuleSets {
 

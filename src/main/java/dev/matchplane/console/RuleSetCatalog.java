@@ -7,8 +7,8 @@ import dev.matchplane.web.FieldViolation;
 
 /**
  * What the console's rule-set page needs from the rule-set feature: the stored rule sets as JSON, and a save that
- * validates exactly as the rule-set API does. No implementation is wired yet; until the rule-set feature provides a
- * bean of this type, the page answers 404 and the navigation leaves it out.
+ * validates exactly as the rule-set API does
+ * (implemented by rulesets/ConsoleRuleSets).
  */
 public interface RuleSetCatalog {
 

@@ -1,13 +1,9 @@
 package dev.matchplane.rulesets;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.matchplane.matching.rules.RuleSet;
-import dev.matchplane.matching.rules.RuleSetError;
-import dev.matchplane.matching.rules.RuleSetValidator;
 import dev.matchplane.web.ErrorCode;
-import dev.matchplane.web.FieldViolation;
 import dev.matchplane.web.ProblemCodes;
 import dev.matchplane.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.ObjectReader;
 
 /** The admin rule-set API (docs/matching-rules.md); bearer authentication comes with every /v1/admin path. */
 @RestController
@@ -33,14 +27,12 @@ import tools.jackson.databind.ObjectReader;
 @ProblemCodes(value = { ErrorCode.UNAUTHORIZED, ErrorCode.STORE_UNAVAILABLE }, optionalKey = ProblemCodes.ADMIN_KEY)
 class RuleSetController {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     private final RuleSets ruleSets;
-    private final ObjectReader strict;
+    private final RuleSetWriter writer;
 
-    RuleSetController(RuleSets ruleSets, ObjectMapper json) {
+    RuleSetController(RuleSets ruleSets, RuleSetWriter writer) {
         this.ruleSets = ruleSets;
-        this.strict = RuleSetJson.strictReader(json);
+        this.writer = writer;
     }
 
     @Operation(summary = "Create or replace a rule set", description = "Validated as a whole: every offending "
@@ -50,14 +42,7 @@ class RuleSetController {
     @PutMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     RuleSetView put(@PathVariable String name, @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = RuleSet.class))) @RequestBody JsonNode body) {
-        requireValidName(name);
-        RuleSet set = RuleSetJson.read(strict, body);
-        List<RuleSetError> errors = RuleSetValidator.validate(set);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ErrorCode.INVALID_RULESET, "Rule set '" + name + "' is invalid",
-                    errors.stream().map(e -> new FieldViolation(e.field(), e.message())).toList());
-        }
-        return RuleSetView.of(ruleSets.put(name, set));
+        return RuleSetView.of(writer.put(name, body));
     }
 
     @Operation(summary = "Every rule set", description = "Sorted by name, each with its version")
@@ -86,10 +71,7 @@ class RuleSetController {
     }
 
     private static void requireValidName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw ProblemException.invalid(List.of(new FieldViolation("name",
-                    "must be 1 to 64 characters of A-Z a-z 0-9 . _ -")));
-        }
+        RuleSetWriter.requireValidName(name);
     }
 
     private static ProblemException notFound(String name) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import dev.matchplane.support.HeadlessChromium;
 import dev.matchplane.support.IntegrationTest;
+import dev.matchplane.rulesets.RuleSets;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -16,9 +17,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 
@@ -29,7 +27,6 @@ import org.springframework.util.FileSystemUtils;
  * against its field, and logs out. Tickets of the "wait" queue are never matched (a long min wait);
  * the "arena" queue matches at once, so its time to match shows.
  */
-@Import(ConsoleBrowserIntegrationTests.RuleSets.class)
 @TestPropertySource(properties = { "admin.api-key=" + ConsoleBrowserIntegrationTests.KEY,
         "matchmaking.min-wait=5m", "matchmaking.relax-after=6m", "matchmaking.interval=50ms",
         "matchmaking.queues[0].pattern=arena-*", "matchmaking.queues[0].min-wait=0ms",
@@ -41,7 +38,7 @@ class ConsoleBrowserIntegrationTests extends IntegrationTest {
     private static final Path RULE_SETS_SCREENSHOT = Path.of("docs/images/console-rule-sets.png");
 
     @Autowired
-    private InMemoryRuleSetCatalog catalog;
+    private RuleSets ruleSets;
     private static final Duration LIVE = Duration.ofSeconds(5);
 
     @Test
@@ -94,16 +91,22 @@ class ConsoleBrowserIntegrationTests extends IntegrationTest {
 
             driver.findElement(By.linkText("Rule sets")).click();
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Rule sets"));
-            saveRuleSet(driver, "casual", "{\"matchSize\": 4}");
+            String casual = unique("casual");
+            saveRuleSet(driver, casual, "{\"queues\": [\"" + casual + ":*\"], \"teams\": [{\"name\": \"all\", "
+                    + "\"players\": 4}]}");
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved"))).getText())
-                    .isEqualTo("Saved casual.");
-            assertThat(driver.findElement(By.linkText("casual")).isDisplayed()).isTrue();
+                    .isEqualTo("Saved " + casual + ".");
+            assertThat(driver.findElement(By.linkText(casual)).isDisplayed()).isTrue();
             driver.findElement(By.linkText("New rule set")).click();
-            saveRuleSet(driver, "ranked", "{\n  \"matchSize\": 0\n}");
+            String ranked = unique("ranked");
+            saveRuleSet(driver, ranked, "{\n  \"queues\": [\"" + ranked + ":*\"],\n  \"teams\": [{\"name\": \"a\", "
+                    + "\"players\": 0}]\n}");
+            // the same field error the admin API answers with 422 INVALID_RULESET
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rule-errors"))).getText())
-                    .isEqualTo("matchSize must be an integer of at least 1");
-            assertThat(driver.findElement(By.id("json")).getAttribute("value")).contains("\"matchSize\": 0");
-            assertThat(catalog.names()).containsExactly("casual");
+                    .contains("/teams/0/players");
+            assertThat(driver.findElement(By.id("json")).getAttribute("value")).contains("\"players\": 0");
+            assertThat(ruleSets.find(casual)).isPresent();
+            assertThat(ruleSets.find(ranked)).as("an invalid rule set is not stored").isEmpty();
             saveScreenshot(RULE_SETS_SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
 
             driver.findElement(By.id("logout")).click();
@@ -153,15 +156,5 @@ class ConsoleBrowserIntegrationTests extends IntegrationTest {
         driver.findElement(By.id("json")).clear();
         driver.findElement(By.id("json")).sendKeys(json);
         driver.findElement(By.id("save")).click();
-    }
-
-    /** The rule-set feature is not wired yet: the page is driven against a test catalog. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class RuleSets {
-
-        @Bean
-        InMemoryRuleSetCatalog ruleSetCatalog() {
-            return new InMemoryRuleSetCatalog();
-        }
     }
 }

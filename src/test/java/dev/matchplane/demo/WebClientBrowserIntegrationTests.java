@@ -44,7 +44,7 @@ class WebClientBrowserIntegrationTests extends IntegrationTest {
         try {
             DemoTab alice = DemoTab.open(driver, demoUrl());
             String aliceTicket = alice.enqueue(unique("alice"), queue);
-            assertThat(aliceTicket).startsWith("ticket-");
+            alice.awaitStatus("Queued");
             assertThat(alice.text("estimate")).matches("no estimate yet|about \\d+ s");
 
             alice.dropSockets();
@@ -66,6 +66,7 @@ class WebClientBrowserIntegrationTests extends IntegrationTest {
 
             DemoTab carol = DemoTab.open(driver, demoUrl());
             String carolTicket = carol.enqueue(unique("carol"), queue);
+            carol.awaitStatus("Queued");
             carol.click("cancel");
             carol.awaitStatus("Cancelled");
             assertThat(carol.loggedTypes()).contains("ticket.cancelled");
@@ -144,7 +145,9 @@ class WebClientBrowserIntegrationTests extends IntegrationTest {
             type("player", player);
             type("queue", queue);
             driver.findElement(By.id("find")).click();
-            awaitStatus("Queued");
+            // the enqueued reply shows the ticket; with min-wait 0 the match may already have followed it
+            wait.withMessage(() -> "ticket, events: " + loggedTypes())
+                    .until(d -> d.findElement(By.id("ticket")).getText().startsWith("ticket-"));
             return text("ticket");
         }
 
