@@ -20,13 +20,16 @@ final class TickPlanner {
     private final GameServerRegistry servers;
     private final QueueCatalog catalog;
     private final MatchmakingProperties properties;
+    private final NextChange nextChange;
     private final Matcher matcher = new Matcher();
 
-    TickPlanner(MatchStore store, GameServerRegistry servers, QueueCatalog catalog, MatchmakingProperties properties) {
+    TickPlanner(MatchStore store, GameServerRegistry servers, QueueCatalog catalog, MatchmakingProperties properties,
+            NextChange nextChange) {
         this.store = store;
         this.servers = servers;
         this.catalog = catalog;
         this.properties = properties;
+        this.nextChange = nextChange;
     }
 
     /** Windows and match: the tick's proposals, cut at {@code max-players-per-tick}. */
@@ -47,8 +50,11 @@ final class TickPlanner {
         int budget = properties.maxPlayersPerTick();
         for (String queueKey : matchable) {
             QueuePolicy policy = catalog.policyFor(queueKey);
-            List<ProposedMatch> matches = withinBudget(matcher.propose(notOverdue(windows.get(queueKey), policy, now),
+            List<WaitingTicket> window = notOverdue(windows.get(queueKey), policy, now);
+            List<ProposedMatch> matches = withinBudget(matcher.propose(window,
                     new QueueRules(policy.matchSize(), policy.minWait(), policy.relaxAfter()), now), budget);
+            // when the queue can next match differently with no new enqueue: the scheduler wakes up then
+            nextChange.report(NextChange.of(window, matches, policy, now.toEpochMilli()));
             if (!matches.isEmpty()) {
                 proposals.put(queueKey, matches);
                 budget -= matches.stream().mapToInt(ProposedMatch::players).sum();
