@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * ({@code matchplane-tick}), so two never overlap on an instance, whatever started them:
  * <ul>
  * <li>the periodic tick, every interval ({@link TickTrigger}): the safety net;</li>
- * <li>a wake-up: an enqueue published its queue ({@link WakeListener}); wake-ups that arrive while one is queued
+ * <li>a wake-up: an enqueue published its queue ({@link RedisWakeSubscription}); wake-ups that arrive while one is queued
  * coalesce into it, so a burst costs one more tick, not one per request;</li>
  * <li>a change wake-up: the moment the last tick's windows can match differently with no new enqueue
  * ({@link NextChange}: a min wait, relax-after or max wait ends).</li>
@@ -52,6 +52,7 @@ class MatchingScheduler implements SmartLifecycle {
     private long lastWarnNanos = System.nanoTime() - WARN_EVERY.toNanos();
     private long lastSweepNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
     private long changeWakeAt = Long.MAX_VALUE;
+    private @Nullable ScheduledFuture<?> changeWake;
 
     MatchingScheduler(MatchingEngine engine, Clock clock, MatchingMetrics metrics, SigningWarmUp warmUp,
             MatchmakingProperties properties) {
@@ -108,16 +109,19 @@ class MatchingScheduler implements SmartLifecycle {
         scheduleChangeWakeUp(engine.takeNextChange());
     }
 
+    /** At most one change wake-up is pending: an earlier one replaces it, so none pile up far ahead. */
     private void scheduleChangeWakeUp(OptionalLong at) {
         if (!leader || !running || at.isEmpty() || at.getAsLong() >= changeWakeAt) {
             return; // a follower, or an earlier (or the same) change wake-up is already due
         }
+        if (changeWake != null) {
+            changeWake.cancel(false);
+        }
         long due = at.getAsLong();
         changeWakeAt = due;
-        thread.schedule(() -> {
-            if (changeWakeAt == due) {
-                changeWakeAt = Long.MAX_VALUE;
-            }
+        changeWake = thread.schedule(() -> {
+            changeWakeAt = Long.MAX_VALUE;
+            changeWake = null;
             metrics.wokenUp("change");
             tick(false);
         }, Instant.ofEpochMilli(due));

@@ -18,10 +18,10 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole({ Role.ALL, Role.QUEUE_WORKER })
-class WakeListener {
+class RedisWakeSubscription {
 
     @Bean
-    RedisMessageListenerContainer matchingWakeListener(RedisConnectionFactory connections, RedisKeys keys,
+    RedisMessageListenerContainer matchingWakeSubscription(RedisConnectionFactory connections, RedisKeys keys,
             MatchingScheduler scheduler) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
