@@ -98,7 +98,7 @@ class MatchingScheduler implements SmartLifecycle {
         }
         boolean sweeping = periodicTick || System.nanoTime() - lastSweepNanos >= interval.toNanos();
         // a tick cut short by max-players-per-tick leaves matches ready: run again at once, a bounded number of times
-        for (int round = 0; round < MAX_ROUNDS_PER_INTERVAL; round++) {
+        for (int round = 0; round < MAX_ROUNDS_PER_INTERVAL && running; round++) {
             if (!tickOnce(sweeping && round == 0).saturated()) {
                 break;
             }
