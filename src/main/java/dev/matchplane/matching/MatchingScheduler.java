@@ -131,7 +131,6 @@ class MatchingScheduler implements SmartLifecycle {
         long started = System.nanoTime();
         try {
             TickReport report = engine.tick(clock.instant(), sweeping);
-
             noteLeadership(report.leader());
             metrics.record(report, Duration.ofNanos(System.nanoTime() - started));
             if (report.fenced()) {
