@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * <li>a change wake-up: the moment the last tick's windows can match differently with no new enqueue
  * ({@link NextChange}: a min wait, relax-after or max wait ends).</li>
  * </ul>
- * Before its first tick, and so before it can take the lock, the instance warms its signing path
- * ({@link SigningWarmUp}). Failures (Redis down) are logged at most once a minute.
+ * Before it starts, and so before the instance can take the lock, {@link SigningWarmUp} has warmed the signing
+ * path (it needs that bean for this reason alone). Failures (Redis down) are logged at most once a minute.
  */
 @Component
 @ConditionalOnRole({ Role.ALL, Role.QUEUE_WORKER })
@@ -40,7 +40,6 @@ class MatchingScheduler implements SmartLifecycle {
     private final MatchingEngine engine;
     private final Clock clock;
     private final MatchingMetrics metrics;
-    private final SigningWarmUp warmUp;
     private final Duration interval;
     private final String nodeId;
     private final ThreadPoolTaskScheduler thread = new ThreadPoolTaskScheduler();
@@ -54,12 +53,11 @@ class MatchingScheduler implements SmartLifecycle {
     private long changeWakeAt = Long.MAX_VALUE;
     private @Nullable ScheduledFuture<?> changeWake;
 
-    MatchingScheduler(MatchingEngine engine, Clock clock, MatchingMetrics metrics, SigningWarmUp warmUp,
+    MatchingScheduler(MatchingEngine engine, Clock clock, MatchingMetrics metrics, SigningWarmUp warmedUp,
             MatchmakingProperties properties) {
         this.engine = engine;
         this.clock = clock;
         this.metrics = metrics;
-        this.warmUp = warmUp;
         this.interval = properties.interval();
         this.nodeId = properties.nodeId();
         thread.setPoolSize(1);
@@ -72,7 +70,6 @@ class MatchingScheduler implements SmartLifecycle {
         thread.initialize();
         running = true;
         thread.execute(() -> {
-            warmUp.run(); // no lock, so no matching, before signing is warm
             tick(true); // lead (or learn who does) at once rather than one interval after the start
             periodic = thread.schedule(() -> tick(true), new TickTrigger(interval));
         });

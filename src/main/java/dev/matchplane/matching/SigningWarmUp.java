@@ -8,23 +8,29 @@ import java.util.UUID;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
+import dev.matchplane.system.ConditionalOnRole;
+import dev.matchplane.system.Role;
 import dev.matchplane.token.MatchTokens;
 import dev.matchplane.token.TokenClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs throw-away tokens on the signing threads before the instance first ticks, so that its first matches after a
+ * Signs throw-away tokens on the signing threads while the application starts, so that its first matches after a
  * deploy are not signed by a cold JIT (the first hundreds of signatures run several times slower than the
- * thousandth). The tick thread waits for it, so an instance takes no lock while it is cold. The tokens are never
- * stored nor sent.
+ * thousandth). It runs once every bean exists and before any lifecycle starts: before the web server accepts
+ * requests (so it competes with no traffic; done beside live load it starved the Redis client's threads on a
+ * loaded 2-core machine) and before {@link MatchingScheduler} starts, so an instance takes no lock while cold. The
+ * tokens are never stored nor sent.
  */
 @Component
-class SigningWarmUp {
+@ConditionalOnRole({ Role.ALL, Role.QUEUE_WORKER })
+class SigningWarmUp implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SigningWarmUp.class);
-    private static final int ROUNDS = 4;
+    private static final int ROUNDS = 3;
     private static final int TOKENS_PER_ROUND = 100;
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(20);
 
@@ -32,6 +38,11 @@ class SigningWarmUp {
 
     SigningWarmUp(MatchTokens tokens) {
         this.tokens = tokens;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        run();
     }
 
     /** Signs {@code ROUNDS} batches; a failure or a timeout only logs (the instance then matches cold). */
