@@ -17,7 +17,7 @@ COPY src src
 # maven.test.skip: the image needs no test classes (they also compile examples/, which is not copied in)
 RUN ./mvnw -B -q -Dmaven.test.skip=true package \
  && cp target/matchplane-*.jar app.jar \
- && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+ && java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 # ---- run --------------------------------------------------------------------------------------------------------
 # The code is Java 17 (and tested on 17 and 25); the image runs it on 25, whose P-256 arithmetic signs ES256 match
@@ -34,6 +34,15 @@ COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 COPY ops/docker/healthcheck.sh /usr/local/bin/matchplane-healthcheck
+
+# AOT cache (JDK 25, JEP 514), as Spring Boot documents it: a training run starts the context and exits once it is
+# refreshed (spring.context.exit=onRefresh: no web server, no tick, no Redis needed), and the JVM writes the classes
+# it loaded and linked to app.aot; every start then maps them instead of loading them from the jars. It needs the
+# extracted app.jar + lib/ layout (a classpath of jars, which the AOT cache requires; hence no --launcher above), the
+# same JDK and the same classpath; when a flag does not match (another GC picked for a smaller container), the JVM
+# warns and starts without it (-XX:AOTMode=auto). The signing path is warmed at start by SigningWarmUp instead.
+RUN MATCHMAKING_REDIS_EMBEDDED=never java --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput=app.aot \
+      -Dspring.context.exit=onRefresh -jar app.jar
 
 USER 10001:10001
 
@@ -53,4 +62,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["bas
 # Exec form: the JVM is PID 1 and gets SIGTERM directly, so graceful shutdown (server.shutdown=graceful) runs.
 # Native access lets Netty (under Lettuce) free its direct buffers with malloc/free; without it, JDK 24+ makes it
 # close a shared memory arena per buffer, and every close stops all threads (docs/operations.md).
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-XX:AOTCache=app.aot", "-jar", "app.jar"]

@@ -9,6 +9,8 @@
 -- of its landType; tickets = {members JSON, region, players JSON, ...} per window entry, in window order.
 -- Keys are built from the prefix like RedisKeys.queue, RedisKeys.serversOfLandType, RedisKeys.server,
 -- RedisKeys.lands and RedisKeys.ticket (docs/architecture.md).
+-- Deletes the wake-pending key of every queue it reads: an enqueue after this read wakes the matching again, one
+-- before it is in this window (enqueue.lua).
 local prefix, liveSince, last = ARGV[1], ARGV[2], tonumber(ARGV[3]) - 1
 local now = ARGV[4]
 local patterns = {}
@@ -70,6 +72,7 @@ for _, queueKey in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   if served[landType] then
     local window = redis.call('ZRANGE', prefix .. 'queue:' .. queueKey, 0, last, 'WITHSCORES')
     result[#result + 1] = queueKey
+    redis.call('DEL', prefix .. 'wake:' .. queueKey)
     result[#result + 1] = window
     if ruled(queueKey) then
       result[#result + 1] = {capacity(landType), details(window)}

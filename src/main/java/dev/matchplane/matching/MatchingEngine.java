@@ -34,6 +34,7 @@ class MatchingEngine {
     private final TickPipeline pipeline;
     private final BackfillStep backfill;
     private final int sweepBatch;
+    private final NextChange nextChange = new NextChange();
     private volatile long fence;
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
@@ -43,7 +44,7 @@ class MatchingEngine {
         this.store = store;
         this.servers = servers;
         this.sweepBatch = properties.sweepBatch();
-        TickPlanner planner = new TickPlanner(store, servers, catalog, properties, ruleSets);
+        TickPlanner planner = new TickPlanner(store, servers, catalog, properties, ruleSets, nextChange);
         BatchPreparer preparer = new BatchPreparer(planner, store, servers, new SliceSigning(assignments),
                 properties);
         this.pipeline = new TickPipeline(preparer, store, servers, metrics, properties.claimLease());
@@ -51,6 +52,14 @@ class MatchingEngine {
     }
 
     TickReport tick(Instant now) {
+        return tick(now, true);
+    }
+
+    /**
+     * One tick; {@code sweeping} false leaves the sweeps out (a tick an enqueue woke, when the last sweep is less than
+     * an interval old: expiry and lease ends are not made any later than by the periodic tick alone).
+     */
+    TickReport tick(Instant now, boolean sweeping) {
         if (!holdLock(now)) {
             return TickReport.follower();
         }
@@ -59,7 +68,13 @@ class MatchingEngine {
             fence = 0;
             return TickReport.leading(matched); // the new holder sweeps
         }
-        return TickReport.leading(matched).withSweeps(sweep(now));
+        TickReport report = TickReport.leading(matched);
+        return sweeping ? report.withSweeps(sweep(now)) : report;
+    }
+
+    /** The earliest moment the last ticks' windows can match differently without a new enqueue ({@link NextChange}). */
+    OptionalLong takeNextChange() {
+        return nextChange.take();
     }
 
     /** Takes or renews the lock; the carried batch goes back unless this tick may still commit it. */

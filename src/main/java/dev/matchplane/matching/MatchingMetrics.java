@@ -77,6 +77,12 @@ class MatchingMetrics {
         }
     }
 
+    /** A tick started by a wake-up rather than the interval: {@code enqueue} (a queue woke) or {@code change}. */
+    void wokenUp(String reason) {
+        Counter.builder("matchplane.tick.wakeups").tag("reason", reason)
+                .description("Ticks started by a wake-up rather than the interval").register(registry).increment();
+    }
+
     void recordFailure() {
         ticksFailed.increment();
     }

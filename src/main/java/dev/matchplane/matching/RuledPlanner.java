@@ -37,11 +37,16 @@ final class RuledPlanner {
         return RuleSets.select(sets, queueKey).orElse(null);
     }
 
-    /** The matcher leaves out tickets before min wait or past max wait itself. */
-    List<ProposedMatch> propose(RuleSet set, QueueWindow window, QueuePolicy policy, Instant now) {
+    /**
+     * The matcher leaves out tickets before min wait or past max wait itself. Reports to {@code nextChange} when the
+     * queue can next match differently with no new enqueue (min wait, relax-after, an expansion step, max wait).
+     */
+    List<ProposedMatch> propose(RuleSet set, QueueWindow window, QueuePolicy policy, Instant now,
+            NextChange nextChange) {
         QueueTiming timing = new QueueTiming(policy.minWait().toMillis(), policy.relaxAfter().toMillis(),
                 policy.maxWait().toMillis());
         MatchPlan plan = matcher.propose(set, window.ruled(), now.toEpochMilli(), timing, window.capacity());
+        nextChange.report(plan.nextChangeAtMillis());
         List<ProposedMatch> proposals = new ArrayList<>(plan.matches().size());
         for (RuledMatch match : plan.matches()) {
             proposals.add(toProposal(match));

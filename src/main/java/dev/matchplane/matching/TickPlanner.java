@@ -24,16 +24,18 @@ final class TickPlanner {
     private final QueueCatalog catalog;
     private final MatchmakingProperties properties;
     private final RuleSets ruleSets;
+    private final NextChange nextChange;
     private final Matcher matcher = new Matcher();
     private final RuledPlanner ruled = new RuledPlanner();
 
     TickPlanner(MatchStore store, GameServerRegistry servers, QueueCatalog catalog, MatchmakingProperties properties,
-            RuleSets ruleSets) {
+            RuleSets ruleSets, NextChange nextChange) {
         this.store = store;
         this.servers = servers;
         this.catalog = catalog;
         this.properties = properties;
         this.ruleSets = ruleSets;
+        this.nextChange = nextChange;
     }
 
     /** Windows and match: the tick's proposals, cut at {@code max-players-per-tick}. */
@@ -72,10 +74,14 @@ final class TickPlanner {
         QueuePolicy policy = catalog.policyFor(queueKey);
         StoredRuleSet governing = RuledPlanner.governing(sets, queueKey);
         if (governing != null && window.capacity() != null) {
-            return ruled.propose(governing.ruleSet(), window, policy, now);
+            return ruled.propose(governing.ruleSet(), window, policy, now, nextChange);
         }
-        return matcher.propose(notOverdue(window.tickets(), policy, now),
+        List<WaitingTicket> waiting = notOverdue(window.tickets(), policy, now);
+        List<ProposedMatch> matches = matcher.propose(waiting,
                 new QueueRules(policy.matchSize(), policy.minWait(), policy.relaxAfter()), now);
+        // when the queue can next match differently with no new enqueue: the scheduler wakes up then
+        nextChange.report(NextChange.of(waiting, matches, policy, now.toEpochMilli()));
+        return matches;
     }
 
     /**

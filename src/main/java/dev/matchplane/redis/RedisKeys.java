@@ -52,6 +52,19 @@ public class RedisKeys {
         return prefix + "claims";
     }
 
+    /**
+     * Set by the enqueue that woke the matching of one queue, deleted when a tick reads that queue's window; while it
+     * exists further enqueues into the queue publish no wake-up (a burst costs one).
+     */
+    public String wakePending(String queueKey) {
+        return prefix + "wake:" + queueKey;
+    }
+
+    /** Pub/sub channel carrying the queue keys whose matching an enqueue woke. */
+    public String wakeChannel() {
+        return prefix + "wake";
+    }
+
     public String tickLock() {
         return prefix + "lock:tick";
     }

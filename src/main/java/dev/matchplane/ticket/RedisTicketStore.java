@@ -35,6 +35,7 @@ class RedisTicketStore implements TicketStore {
     private final RedisScript<List> enqueueScript;
     private final RedisScript<Long> finishScript;
     private final long endedRetentionSeconds;
+    private final String wakePendingMillis;
 
     RedisTicketStore(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, TicketScripts scripts,
             dev.matchplane.matching.MatchmakingProperties properties) {
@@ -44,20 +45,24 @@ class RedisTicketStore implements TicketStore {
         this.enqueueScript = scripts.enqueue();
         this.finishScript = scripts.finish();
         this.endedRetentionSeconds = Math.max(1, properties.endedRetention().toSeconds());
+        // a wake-up nobody consumed (no leader at that moment) blocks the next ones at most this long; the periodic
+        // tick reads the queue within an interval anyway, which also clears it
+        this.wakePendingMillis = Long.toString(Math.max(1, properties.interval().toMillis()));
     }
 
     @Override
     public EnqueueOutcome enqueue(NewTicket ticket, EnqueueOutcome.Refusal refusal) {
-        List<String> scriptKeys = new ArrayList<>(5 + ticket.members().size());
+        List<String> scriptKeys = new ArrayList<>(6 + ticket.members().size());
         scriptKeys.addAll(List.of(keys.ticket(ticket.ticketId()), keys.group(ticket.groupId()),
-                keys.queue(ticket.queueKey()), keys.activeQueues(), keys.expiries()));
+                keys.queue(ticket.queueKey()), keys.activeQueues(), keys.expiries(),
+                keys.wakePending(ticket.queueKey())));
         ticket.members().forEach(player -> scriptKeys.add(keys.player(player)));
-        List<String> args = new ArrayList<>(11 + ticket.members().size());
+        List<String> args = new ArrayList<>(14 + ticket.members().size());
         args.addAll(List.of(ticket.ticketId(), ticket.queueKey(), ticket.groupId(),
                 json.writeValueAsString(ticket.members()), Integer.toString(ticket.groupSize()),
                 orEmpty(ticket.region()), orEmpty(ticket.constraintsJson()),
                 Long.toString(ticket.createdAt().toEpochMilli()), Long.toString(ticket.expiresAt().toEpochMilli()),
-                Integer.toString(refusal.ordinal()), keys.ticket("")));
+                Integer.toString(refusal.ordinal()), keys.ticket(""), keys.wakeChannel(), wakePendingMillis));
         args.addAll(ticket.members());
         args.add(orEmpty(ticket.playersJson()));
         List reply = redis.execute(enqueueScript, scriptKeys, args.toArray());
