@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
         "matchmaking.queues[0].pattern=dashcheck*", "matchmaking.queues[0].min-wait=0ms",
         // the one ticket left waiting must stay for the whole check: pairs are matched within milliseconds, so it
         // alone gives the queue-depth and oldest-wait panels their data, and relaxing would match it alone
-        "matchmaking.queues[0].relax-after=10m" })
+        "matchmaking.queues[0].relax-after=5m" })
 class DashboardCheckIntegrationTests extends IntegrationTest {
 
     /** The script bounds its own steps (Prometheus start 30 s, queries 60 s, load 70 s); this is the backstop. */
