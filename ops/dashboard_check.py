@@ -2,7 +2,8 @@
 """Helper of ops/dashboard-check.sh (standard library only).
 
   dashboard_check.py load <app-url> <max-seconds> <stop-file>
-      Registers a game server, enqueues pairs of players on a min-wait-0 queue so that matches happen, leaves one
+      Registers a game server, enqueues pairs of players on a min-wait-0 queue so that matches happen (now and then
+      one player follows its ticket on a WebSocket, so an event is pushed), leaves one
       ticket waiting on a queue that needs 8 players with a WebSocket open on it, and sends a few requests that get
       4xx replies. Runs until <stop-file> exists or <max-seconds> pass.
 
@@ -73,6 +74,14 @@ def load(app, max_seconds, stop_file):
             http(app, "POST", "/v1/matchmaking/enqueue",
                  {"queueKey": f"{land}:2", "members": [f"p{n}-{run}"], "groupSize": 1})
         if n % 20 == 0:
+            # a player who follows its ticket on a socket before its partner arrives: match.assigned is pushed
+            n += 1
+            _, followed = http(app, "POST", "/v1/matchmaking/enqueue",
+                               {"queueKey": f"{land}:2", "members": [f"p{n}-{run}"], "groupSize": 1})
+            sockets.append(open_websocket(app, followed["ticketId"]))
+            n += 1
+            http(app, "POST", "/v1/matchmaking/enqueue",
+                 {"queueKey": f"{land}:2", "members": [f"p{n}-{run}"], "groupSize": 1})
             assert http(app, "GET", f"/v1/matchmaking/status/ticket-unknown-{run}", expect_error=True)[0] == 404
             assert http(app, "POST", "/v1/matchmaking/enqueue", {"queueKey": ""}, expect_error=True)[0] == 400
         time.sleep(0.2)
