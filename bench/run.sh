@@ -12,6 +12,11 @@
 #   BENCH_PLAYER_AUTH=hs256 adds phase `auth` (also listable in BENCH_PHASES): the app with MATCHMAKING_PLAYER_AUTH=jwt
 #                        and a random HS256 secret; health and enqueue, each enqueue with its player's token (made by
 #                        the load generator). Its enqueue row against the rs256 row is the cost of player tokens.
+#   quality (optional phase): a population of BENCH_QUALITY_PLAYERS (20000) arriving at BENCH_QUALITY_RATE/s (200)
+#                        with skill, parties and latencies (seed BENCH_QUALITY_SEED, 42), once under the 5v5 ranked
+#                        rule set and once under no rules; the app runs with a 60 s max wait. Then drain-rules:
+#                        BENCH_DRAIN_RULES_PLAYERS (20000) drained under that rule set and under none.
+#                        BENCH_QUALITY_SCENARIOS picks among quality,drain-rules. ~8 minutes.
 #   BENCH_SCENARIOS      scenarios of the rs256 phase: health,enqueue,status,ttm,drain,sockets
 #   BENCH_ES256_SCENARIOS scenarios of the es256 phase: ttm,drain
 #   BENCH_DURATION       seconds measured per closed-loop scenario (12), BENCH_WARMUP (3)
@@ -41,8 +46,9 @@ PHASES=${BENCH_PHASES:-rs256,es256,ttm50}
 if [[ "${BENCH_PLAYER_AUTH:-}" == "hs256" && ",$PHASES," != *",auth,"* ]]; then
     PHASES="$PHASES,auth"
 fi
-# the auth phase's app settings and the load generator's signing secret; empty in the other phases
-AUTH_ENV=()
+# a phase's own app settings (auth, quality) and the load generator's signing secret; empty in the other phases
+EXTRA_ENV=()
+QUALITY_ARGS=()
 PLAYER_SECRET=""
 SCENARIOS=${BENCH_SCENARIOS:-health,enqueue,status,ttm,drain,sockets}
 ES256_SCENARIOS=${BENCH_ES256_SCENARIOS:-ttm,drain}
@@ -150,7 +156,7 @@ start_app() {
     fi
     echo "== phase $phase: Matchplane on 127.0.0.1:$port, interval ${interval} ms, $algorithm, min-wait 0, heap $HEAP"
     # shellcheck disable=SC2086
-    env ${AUTH_ENV[@]+"${AUTH_ENV[@]}"} PORT="$port" REDIS_URL="$APP_REDIS_URL" MATCHMAKING_KEY_PREFIX="$PREFIX" \
+    env ${EXTRA_ENV[@]+"${EXTRA_ENV[@]}"} PORT="$port" REDIS_URL="$APP_REDIS_URL" MATCHMAKING_KEY_PREFIX="$PREFIX" \
         MATCHMAKING_INTERVAL_MS="$interval" MATCHMAKING_MIN_WAIT_MS=0 TOKEN_ALGORITHM="$algorithm" \
         REALTIME_MAX_SOCKETS=$((SOCKETS + 5000)) \
         java -Xmx"$HEAP" "${jfr[@]}" ${BENCH_APP_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 >"$log" 2>&1 &
@@ -191,7 +197,7 @@ run_phase() {
         drainWarmupTickets="$DRAIN_WARMUP" sockets="$SOCKETS" \
         interval="$interval" algorithm="$algorithm" signerClasspath="$BUILD/signer:$APP_CP" \
         signingSeconds="$SIGNING_SECONDS" appPid="$APP_PID" maxHeapMiB="$(( ${HEAP%m} ))" \
-        playerSecret="$PLAYER_SECRET" \
+        playerSecret="$PLAYER_SECRET" ${QUALITY_ARGS[@]+"${QUALITY_ARGS[@]}"} \
         || echo "load generator failed in phase $phase" >&2
     finish_phase
 }
@@ -204,10 +210,16 @@ for phase in ${PHASES//,/ }; do
         es256) run_phase es256 250 ES256 "$ES256_SCENARIOS" ;;
         ttm50) run_phase ttm50 50 RS256 ttm ;;
         auth) PLAYER_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
-              AUTH_ENV=(MATCHMAKING_PLAYER_AUTH=jwt MATCHMAKING_PLAYER_AUTH_HS256_SECRET="$PLAYER_SECRET")
+              EXTRA_ENV=(MATCHMAKING_PLAYER_AUTH=jwt MATCHMAKING_PLAYER_AUTH_HS256_SECRET="$PLAYER_SECRET")
               run_phase auth 250 RS256 health,enqueue
-              AUTH_ENV=()
+              EXTRA_ENV=()
               PLAYER_SECRET="" ;;
+        quality) EXTRA_ENV=(MATCHMAKING_MAX_WAIT_MS=60000)
+                 QUALITY_ARGS=(qualityPlayers="${BENCH_QUALITY_PLAYERS:-20000}" qualityRate="${BENCH_QUALITY_RATE:-200}"
+                     qualitySeed="${BENCH_QUALITY_SEED:-42}" drainRulesPlayers="${BENCH_DRAIN_RULES_PLAYERS:-20000}")
+                 run_phase quality 250 RS256 "${BENCH_QUALITY_SCENARIOS:-quality,drain-rules}"
+                 EXTRA_ENV=()
+                 QUALITY_ARGS=() ;;
         matcher) echo "== phase matcher: the rule matcher alone, one thread (load: $(cut -d' ' -f1-3 /proc/loadavg))"
                  java -Xmx1g -cp "$BUILD/matcher:$APP_CP" dev.matchplane.matching.rules.MatcherBench \
                      | tee "$RESULTS/matcher-$RUN_ID.txt" ;;

@@ -93,6 +93,12 @@ public final class Bench {
                 case "drain":
                     new Drain(config).run();
                     break;
+                case "quality":
+                    new Quality(config).run();
+                    break;
+                case "drain-rules":
+                    new RuledDrain(config).run();
+                    break;
                 case "sockets":
                     new Sockets(config).run();
                     break;

@@ -13,6 +13,9 @@ final class Player implements WsClient.Listener {
     private static final Pattern TICKET_ID = Pattern.compile("\"ticketId\":\"([^\"]+)\"");
     private static final Pattern MATCH_ID = Pattern.compile("\"matchId\":\"([^\"]+)\"");
     private static final Pattern ESTIMATE = Pattern.compile("\"estimatedWaitMs\":(\\d+)");
+    private static final Pattern TEAM = Pattern.compile("\"team\":\"([^\"]*)\"");
+    private static final Pattern REGION = Pattern.compile("\"region\":\"([^\"]*)\"");
+    private static final Pattern SERVER_ID = Pattern.compile("\"serverId\":\"([^\"]*)\"");
 
     final String playerId;
     private final String enqueueMessage;
@@ -25,16 +28,27 @@ final class Player implements WsClient.Listener {
     volatile int assignedCount;
     volatile String ticketId;
     volatile String matchId;
+    /** The assignment's team and region, when it has them (rule-set queues; a server's region). */
+    volatile String team;
+    volatile String region;
+    volatile String serverId;
     /** The wait the enqueued reply announced (ms); -1 when it gave none (null, or a build without estimates). */
     volatile long estimatedWaitMs = -1;
     volatile String error;
+    /** ticket.expired came: the ticket waited past the max wait, a final state like an assignment. */
+    volatile boolean expired;
     volatile boolean closed;
     volatile WsConnection socket;
 
     Player(String playerId, String queueKey, boolean closeWhenAssigned) {
+        this(playerId, closeWhenAssigned, "{\"action\":\"enqueue\",\"queueKey\":\"" + queueKey + "\",\"groupId\":\"g-"
+                + playerId + "\",\"members\":[\"" + playerId + "\"],\"groupSize\":1}");
+    }
+
+    /** A party's leader that sends {@code enqueueMessage} as is (a party with player data, see Population). */
+    Player(String playerId, boolean closeWhenAssigned, String enqueueMessage) {
         this.playerId = playerId;
-        this.enqueueMessage = "{\"action\":\"enqueue\",\"queueKey\":\"" + queueKey + "\",\"groupId\":\"g-" + playerId
-                + "\",\"members\":[\"" + playerId + "\"],\"groupSize\":1}";
+        this.enqueueMessage = enqueueMessage;
         this.closeWhenAssigned = closeWhenAssigned;
     }
 
@@ -54,6 +68,9 @@ final class Player implements WsClient.Listener {
                 assignedAt = now;
                 ticketId = group(TICKET_ID, message);
                 matchId = group(MATCH_ID, message);
+                team = group(TEAM, message);
+                region = group(REGION, message);
+                serverId = group(SERVER_ID, message);
                 if (closeWhenAssigned) {
                     webSocket.sendClose(1000, "matched");
                 }
@@ -65,6 +82,12 @@ final class Player implements WsClient.Listener {
             estimatedWaitMs = estimate == null ? -1 : Long.parseLong(estimate);
             if (ticketId == null) {
                 ticketId = group(TICKET_ID, message);
+            }
+        }
+        else if (message.contains("\"type\":\"ticket.expired\"")) {
+            expired = true;
+            if (closeWhenAssigned) {
+                webSocket.sendClose(1000, "expired");
             }
         }
         else if (message.contains("\"type\":\"error\"")) {
@@ -80,7 +103,7 @@ final class Player implements WsClient.Listener {
     @Override
     public void onClose(WsConnection webSocket, int statusCode, String reason) {
         closed = true;
-        if (assignedCount == 0 && error == null) {
+        if (assignedCount == 0 && !expired && error == null) {
             error = "closed " + statusCode + " " + reason;
         }
     }

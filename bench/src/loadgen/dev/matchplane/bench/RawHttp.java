@@ -77,8 +77,16 @@ final class RawHttp implements AutoCloseable {
     }
 
     int post(String path, String json, String token) throws IOException {
+        return send("POST", path, json, token);
+    }
+
+    int put(String path, String json) throws IOException {
+        return send("PUT", path, json, null);
+    }
+
+    private int send(String method, String path, String json, String token) throws IOException {
         byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + authorization(token)
+        byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + authorization(token)
                 + "Content-Type: application/json\r\nContent-Length: " + payload.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] request = new byte[head.length + payload.length];

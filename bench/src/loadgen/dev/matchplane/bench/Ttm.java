@@ -187,7 +187,7 @@ final class Ttm {
      * How honest the {@code estimatedWaitMs} of the enqueued reply was: the median absolute difference between it and
      * the time to match that followed, over the matched players that were given one (null means no history yet).
      */
-    private static Map<String, Object> estimateError(List<Player> players) {
+    static Map<String, Object> estimateError(List<Player> players) {
         List<Long> errors = new ArrayList<>();
         long withoutEstimate = 0;
         for (Player p : players) {
