@@ -72,7 +72,7 @@ class LeaderSigkillDrainTests {
 
     @Test
     void sigkilledLockHolderMidDrainLosesNoTicketAndDoubleBooksNone() throws Exception {
-        String prefix = "jvmkill-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        String prefix = TestRedis.newPrefix("jvmkill");
         List<String> settings = List.of("--spring.data.redis.url=" + TestRedis.url(),
                 "--matchmaking.redis.key-prefix=" + prefix, "--matchmaking.redis.embedded=never",
                 "--matchmaking.min-wait=0ms", "--matchmaking.interval=" + INTERVAL.toMillis() + "ms",

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +58,7 @@ class SoakTests {
 
     @Test
     void playersOnTwoInstancesEveryTicketEndsOnceAndEveryClientLearnsHow() throws Exception {
-        String prefix = "soak-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        String prefix = TestRedis.newPrefix("soak");
         int[] ports = { start("soak-a", prefix), start("soak-b", prefix) };
         RedisKeys keys = instances.get(0).getBean(RedisKeys.class);
         Map<String, List<String>> published = watchTerminalEvents(keys.events());

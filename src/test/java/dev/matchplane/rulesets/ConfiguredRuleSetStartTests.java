@@ -2,7 +2,6 @@ package dev.matchplane.rulesets;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
 
 import dev.matchplane.MatchplaneApplication;
 import dev.matchplane.support.TestRedis;
@@ -16,7 +15,7 @@ class ConfiguredRuleSetStartTests {
     void anInvalidConfiguredRuleSetStopsTheStartWithItsPointer() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(MatchplaneApplication.class).run("--server.port=0",
                 "--spring.data.redis.url=" + TestRedis.url(),
-                "--matchmaking.redis.key-prefix=mmt-" + UUID.randomUUID().toString().substring(0, 8) + ":",
+                "--matchmaking.redis.key-prefix=" + TestRedis.newPrefix("mmt"),
                 "--matchmaking.redis.embedded=never", "--logging.level.root=OFF", "--spring.main.banner-mode=off",
                 "--matchmaking.rulesets.broken={\"queues\":[\"x:*\"],\"teams\":[{\"name\":\"a\",\"players\":2}],"
                         + "\"rules\":[{\"name\":\"r\",\"type\":\"distance\",\"attribute\":\"skill\",\"max\":5}]}")

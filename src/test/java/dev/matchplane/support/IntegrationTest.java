@@ -30,7 +30,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void redisProperties(DynamicPropertyRegistry registry) {
         String url = TestRedis.url();
-        String prefix = "mmt-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        String prefix = TestRedis.newPrefix("mmt");
         registry.add("spring.data.redis.url", () -> url);
         registry.add("matchmaking.redis.key-prefix", () -> prefix);
     }

@@ -2,6 +2,17 @@ package dev.matchplane.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -15,6 +26,8 @@ import org.testcontainers.utility.DockerImageName;
 public final class TestRedis {
 
     private static volatile String url;
+    /** Every key prefix handed out by {@link #newPrefix}: their keys are removed when the test JVM ends. */
+    private static final Set<String> PREFIXES = ConcurrentHashMap.newKeySet();
 
     private TestRedis() {
     }
@@ -29,6 +42,50 @@ public final class TestRedis {
             }
         }
         return url;
+    }
+
+    /**
+     * A key prefix of its own ({@code <kind>-<8 random chars>:}) for a test context or a test's instances. Its keys
+     * are removed when the test JVM ends, so a shared Redis (the CI machine's) does not fill up run after run: a
+     * test that SCANs the keyspace gets slower with every key left behind.
+     */
+    public static String newPrefix(String kind) {
+        String prefix = kind + "-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        if (PREFIXES.isEmpty()) {
+            synchronized (PREFIXES) {
+                if (PREFIXES.isEmpty()) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(TestRedis::removeTestKeys, "test-redis-cleanup"));
+                }
+            }
+        }
+        PREFIXES.add(prefix);
+        return prefix;
+    }
+
+    /** One SCAN over the keyspace (bounded: it ends with the cursor), unlinking the keys under the handed-out prefixes. */
+    private static void removeTestKeys() {
+        RedisClient client = RedisClient.create(RedisURI.create(url()));
+        client.setDefaultTimeout(Duration.ofSeconds(5));
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = connection.sync().scan(cursor, ScanArgs.Builder.limit(5_000));
+                String[] ours = page.getKeys().stream()
+                        .filter(key -> key.indexOf(':') > 0 && PREFIXES.contains(key.substring(0, key.indexOf(':') + 1)))
+                        .toArray(String[]::new);
+                if (ours.length > 0) {
+                    connection.sync().unlink(ours);
+                }
+                cursor = page;
+            }
+            while (!cursor.isFinished());
+        }
+        catch (RuntimeException unreachable) {
+            System.err.println("[matchplane-tests] test keys not removed: " + unreachable);
+        }
+        finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
     }
 
     private static String resolve() {
