@@ -17,6 +17,8 @@
 #                        rule set and once under no rules; the app runs with a 60 s max wait. Then drain-rules:
 #                        BENCH_DRAIN_RULES_PLAYERS (20000) drained under that rule set and under none.
 #                        BENCH_QUALITY_SCENARIOS picks among quality,drain-rules. ~8 minutes.
+#   cold (optional phase): start the app, then at once 200 players/s for 20 s with no warm-up (ttm): time to
+#                        ready and time to match of a cold JVM; on JDK 25+ again with the image's AOT cache (cold-aot)
 #   BENCH_SCENARIOS      scenarios of the rs256 phase: health,enqueue,status,ttm,drain,sockets
 #   BENCH_ES256_SCENARIOS scenarios of the es256 phase: ttm,drain
 #   BENCH_DURATION       seconds measured per closed-loop scenario (12), BENCH_WARMUP (3)
@@ -46,9 +48,10 @@ PHASES=${BENCH_PHASES:-rs256,es256,ttm50}
 if [[ "${BENCH_PLAYER_AUTH:-}" == "hs256" && ",$PHASES," != *",auth,"* ]]; then
     PHASES="$PHASES,auth"
 fi
-# a phase's own app settings (auth, quality) and the load generator's signing secret; empty in the other phases
+# a phase's own app settings (auth, quality), load generator settings (quality, cold) and the load generator's
+# signing secret; empty in the other phases
 EXTRA_ENV=()
-QUALITY_ARGS=()
+PHASE_ARGS=()
 PLAYER_SECRET=""
 SCENARIOS=${BENCH_SCENARIOS:-health,enqueue,status,ttm,drain,sockets}
 ES256_SCENARIOS=${BENCH_ES256_SCENARIOS:-ttm,drain}
@@ -120,6 +123,9 @@ if [[ ! -d "$BUILD/app" ]] || [[ "$JAR" -nt "$BUILD/app" ]] || [[ -n "${BENCH_JA
     touch "$BUILD/app"
 fi
 APP_CP="$(ls "$BUILD"/app/*.jar | head -n1):$BUILD/app/lib/*"
+# how the app is launched: the jar as built; the cold-aot phase runs the extracted jar with an AOT cache instead
+APP_LAUNCH=(-jar "$JAR")
+READY_MS=""
 rm -rf "$BUILD/loadgen" "$BUILD/signer"
 javac -nowarn -d "$BUILD/loadgen" $(find "$ROOT/bench/src/loadgen" -name '*.java')
 javac -nowarn -d "$BUILD/signer" -cp "$APP_CP" $(find "$ROOT/bench/src/signer" -name '*.java')
@@ -155,11 +161,13 @@ start_app() {
         jfr=("-XX:StartFlightRecording=filename=$RESULTS/app-$phase.jfr,settings=profile,dumponexit=true")
     fi
     echo "== phase $phase: Matchplane on 127.0.0.1:$port, interval ${interval} ms, $algorithm, min-wait 0, heap $HEAP"
+    local launched
+    launched=$(date +%s%N)
     # shellcheck disable=SC2086
     env ${EXTRA_ENV[@]+"${EXTRA_ENV[@]}"} PORT="$port" REDIS_URL="$APP_REDIS_URL" MATCHMAKING_KEY_PREFIX="$PREFIX" \
         MATCHMAKING_INTERVAL_MS="$interval" MATCHMAKING_MIN_WAIT_MS=0 TOKEN_ALGORITHM="$algorithm" \
         REALTIME_MAX_SOCKETS=$((SOCKETS + 5000)) \
-        java -Xmx"$HEAP" "${jfr[@]}" ${BENCH_APP_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 >"$log" 2>&1 &
+        java -Xmx"$HEAP" "${jfr[@]}" ${BENCH_APP_OPTS:-} "${APP_LAUNCH[@]}" --server.address=127.0.0.1 >"$log" 2>&1 &
     APP_PID=$!
     BASE="http://127.0.0.1:$port"
     if ! java -cp "$BUILD/loadgen" dev.matchplane.bench.Bench mode=wait base="$BASE" timeout=180; then
@@ -167,6 +175,9 @@ start_app() {
         tail -n 40 "$log" >&2
         exit 1
     fi
+    # time to ready: from the java command to GET /health answering 200 (polled every 50 ms)
+    READY_MS=$(( ($(date +%s%N) - launched) / 1000000 ))
+    echo "   ready after $READY_MS ms"
     REDIS=$APP_REDIS_URL
     local embedded
     embedded=$(grep -o 'EMBEDDED Redis on 127.0.0.1:[0-9]*' "$log" | head -n1 | sed 's/.*://' || true)
@@ -191,13 +202,17 @@ run_phase() {
     APP_PHASES_RUN=$((APP_PHASES_RUN + 1))
     start_app "$phase" "$interval" "$algorithm"
     # the signing ceiling runs inside the drain scenario, in a JVM of its own, just before and just after it
+    local warm="warm,"
+    if [[ "$phase" == cold* ]]; then
+        warm=""   # the point of the cold phases: load at once, on a JVM that has served nothing yet
+    fi
     loadgen mode=run phase="$phase" base="$BASE" redis="$REDIS" prefix="$PREFIX" parts="$PARTS" \
-        scenarios="warm,$scenarios" duration="$DURATION" warmup="$WARMUP" concurrency="$CONCURRENCY" \
+        scenarios="$warm$scenarios" readyMs="$READY_MS" duration="$DURATION" warmup="$WARMUP" concurrency="$CONCURRENCY" \
         rates="$TTM_RATES" ttmDuration="$TTM_DURATION" drainTickets="$DRAIN_TICKETS" \
         drainWarmupTickets="$DRAIN_WARMUP" sockets="$SOCKETS" \
         interval="$interval" algorithm="$algorithm" signerClasspath="$BUILD/signer:$APP_CP" \
         signingSeconds="$SIGNING_SECONDS" appPid="$APP_PID" maxHeapMiB="$(( ${HEAP%m} ))" \
-        playerSecret="$PLAYER_SECRET" ${QUALITY_ARGS[@]+"${QUALITY_ARGS[@]}"} \
+        playerSecret="$PLAYER_SECRET" ${PHASE_ARGS[@]+"${PHASE_ARGS[@]}"} \
         || echo "load generator failed in phase $phase" >&2
     finish_phase
 }
@@ -215,11 +230,28 @@ for phase in ${PHASES//,/ }; do
               EXTRA_ENV=()
               PLAYER_SECRET="" ;;
         quality) EXTRA_ENV=(MATCHMAKING_MAX_WAIT_MS=60000)
-                 QUALITY_ARGS=(qualityPlayers="${BENCH_QUALITY_PLAYERS:-20000}" qualityRate="${BENCH_QUALITY_RATE:-200}"
+                 PHASE_ARGS=(qualityPlayers="${BENCH_QUALITY_PLAYERS:-20000}" qualityRate="${BENCH_QUALITY_RATE:-200}"
                      qualitySeed="${BENCH_QUALITY_SEED:-42}" drainRulesPlayers="${BENCH_DRAIN_RULES_PLAYERS:-20000}")
                  run_phase quality 250 RS256 "${BENCH_QUALITY_SCENARIOS:-quality,drain-rules}"
                  EXTRA_ENV=()
-                 QUALITY_ARGS=() ;;
+                 PHASE_ARGS=() ;;
+        cold) PHASE_ARGS=(rates=200 ttmDuration=20 ttmWarmup=0)
+              run_phase cold 250 RS256 ttm
+              if java -version 2>&1 | grep -q 'version "2[5-9]'; then
+                  # JDK 25+: the AOT cache as the container image builds it (Dockerfile): a training run that exits
+                  # once the context is refreshed, then the extracted jar started with the cache
+                  APP_JAR_EXTRACTED=$(ls "$BUILD"/app/*.jar | head -n1)
+                  rm -f "$BUILD/app.aot"
+                  MATCHMAKING_REDIS_EMBEDDED=never java --enable-native-access=ALL-UNNAMED \
+                      -XX:AOTCacheOutput="$BUILD/app.aot" -Dspring.context.exit=onRefresh -jar "$APP_JAR_EXTRACTED" \
+                      >"$RESULTS/aot-training.log" 2>&1 || echo "AOT training run failed: $RESULTS/aot-training.log" >&2
+                  APP_LAUNCH=(-XX:AOTCache="$BUILD/app.aot" -jar "$APP_JAR_EXTRACTED")
+                  run_phase cold-aot 250 RS256 ttm
+                  APP_LAUNCH=(-jar "$JAR")
+              else
+                  echo "   (cold-aot skipped: the AOT cache needs JDK 25+; set BENCH_JAVA_HOME)"
+              fi
+              PHASE_ARGS=() ;;
         matcher) echo "== phase matcher: the rule matcher alone, one thread (load: $(cut -d' ' -f1-3 /proc/loadavg))"
                  java -Xmx1g -cp "$BUILD/matcher:$APP_CP" dev.matchplane.matching.rules.MatcherBench \
                      | tee "$RESULTS/matcher-$RUN_ID.txt" ;;

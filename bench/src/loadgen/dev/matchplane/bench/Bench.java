@@ -63,7 +63,7 @@ public final class Bench {
             catch (java.io.IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(250);
+            Thread.sleep(50);
         }
         System.exit(1);
     }

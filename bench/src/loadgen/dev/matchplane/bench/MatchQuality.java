@@ -120,7 +120,7 @@ final class MatchQuality {
                 .put("never_matched_share", Fmt.round(unmatched))
                 .put("expired_players", expiredPlayers)
                 .put("not_admitted_players", failedPlayers)
-                .put("estimate", Ttm.estimateError(leaders));
+                .put("estimate", EstimateError.of(leaders));
         String figure = "skill spread p50/p90 " + Fmt.num(percentile(skillSpreads, 50)) + "/"
                 + Fmt.num(percentile(skillSpreads, 90)) + "; imbalance p50 "
                 + (imbalances.isEmpty() ? "n/a (no teams)" : Fmt.num(percentile(imbalances, 50))) + "; wait p50/p90/p99 "

@@ -141,9 +141,10 @@ final class Ttm {
         long pushedLate = unmatchedStatus.getOrDefault(PUSHED_LATE, 0L);
         double p50Target = interval / 2.0 + 10;
         double p99Target = interval + 50;
-        boolean met = ttm.ms(50) <= p50Target && ttm.ms(99) <= p99Target && unmatched == 0 && failed == 0
-                && duplicates == 0
-                && badMatches == 0;
+        // a cold phase: the app started just before, no warm-up; its target is the p99 alone
+        boolean cold = config.phase().startsWith("cold");
+        boolean latencyMet = cold ? ttm.ms(99) <= 500 : ttm.ms(50) <= p50Target && ttm.ms(99) <= p99Target;
+        boolean met = latencyMet && unmatched == 0 && failed == 0 && duplicates == 0 && badMatches == 0;
         Result r = new Result("ttm", config.phase())
                 .cpu(cpu)
                 .put("offered_per_second", rate)
@@ -160,54 +161,29 @@ final class Ttm {
                 .put("duplicates", duplicates)
                 .put("matches_not_of_two", badMatches)
                 .put("ttm", ttm.summary())
-                .put("estimate", estimateError(players))
+                .put("estimate", EstimateError.of(players))
                 .put("socket_open", connect.summary())
                 .put("ticks", tickStats)
+                .put("ready_ms", config.get("readyMs", ""))
                 .put("note", "players of the first " + config.get("ttmWarmup", "3") + " s are a warm-up and not counted");
         if (!errors.isEmpty()) {
             r.put("errors", errors);
         }
         boolean targeted = rate <= 200;
         r.row(Fmt.num(rate) + " players/s over WebSocket, :2, " + Math.round(offeredSeconds) + " s, interval "
-                + interval + " ms",
+                + interval + " ms" + (cold ? ", from ready (ready " + config.get("readyMs", "?") + " ms after start)" : ""),
                 "p50 " + Fmt.ms(ttm.ms(50)) + " / p90 " + Fmt.ms(ttm.ms(90)) + " / p99 " + Fmt.ms(ttm.ms(99))
                         + " / max " + Fmt.ms(ttm.maxMs()) + " ms; " + unmatched + " unmatched"
                         + waiting(stillQueued, pushedLate) + ", " + duplicates + " dup"
                         + (failed > 0 ? ", " + failed + " not admitted" : ""),
                 "tick " + interval + " ms", "p50 " + Fmt.pct(ttm.ms(50) / interval) + ", p99 "
                         + Fmt.pct(ttm.ms(99) / interval) + " of tick",
-                targeted ? "p50 <= " + Fmt.num(p50Target) + ", p99 <= " + Fmt.num(p99Target) + " ms, 0 lost/dup" : "",
+                cold ? "p99 <= 500 ms, 0 lost/dup" : targeted ? "p50 <= " + Fmt.num(p50Target) + ", p99 <= "
+                        + Fmt.num(p99Target) + " ms, 0 lost/dup" : "",
                 targeted ? Result.verdict(met) : (unmatched - stillQueued - pushedLate == 0 && duplicates == 0 ? "no loss/dup"
                         : "LOSS/DUP")
                         + (targeted || failed == 0 ? "" : ", overloaded"))
                 .save(config.parts());
-    }
-
-    /**
-     * How honest the {@code estimatedWaitMs} of the enqueued reply was: the median absolute difference between it and
-     * the time to match that followed, over the matched players that were given one (null means no history yet).
-     */
-    static Map<String, Object> estimateError(List<Player> players) {
-        List<Long> errors = new ArrayList<>();
-        long withoutEstimate = 0;
-        for (Player p : players) {
-            if (p.assignedCount == 0) {
-                continue;
-            }
-            if (p.estimatedWaitMs < 0) {
-                withoutEstimate++;
-                continue;
-            }
-            errors.add(Math.abs(p.estimatedWaitMs - (p.assignedAt - p.sentAt) / 1_000_000L));
-        }
-        errors.sort(null);
-        Map<String, Object> summary = new java.util.LinkedHashMap<>();
-        summary.put("given", errors.size());
-        summary.put("null", withoutEstimate);
-        summary.put("median_abs_error_ms", errors.isEmpty() ? null : errors.get(errors.size() / 2));
-        summary.put("p90_abs_error_ms", errors.isEmpty() ? null : errors.get(errors.size() * 9 / 10));
-        summary.put("note", "|estimatedWaitMs given at enqueue - time to match that followed|, matched players");
-        return summary;
     }
 
     private static String waiting(long stillQueued, long pushedLate) {
