@@ -19,6 +19,8 @@
 #                        BENCH_QUALITY_SCENARIOS picks among quality,drain-rules. ~8 minutes.
 #   cold (optional phase): start the app, then at once 200 players/s for 20 s with no warm-up (ttm): time to
 #                        ready and time to match of a cold JVM; on JDK 25+ again with the image's AOT cache (cold-aot)
+#   drain2 (optional phase): the drain with one instance, then again after a second instance joined on the same
+#                        key prefix (both may tick); the second row against the first is the cost of coordination
 #   BENCH_SCENARIOS      scenarios of the rs256 phase: health,enqueue,status,ttm,drain,sockets
 #   BENCH_ES256_SCENARIOS scenarios of the es256 phase: ttm,drain
 #   BENCH_DURATION       seconds measured per closed-loop scenario (12), BENCH_WARMUP (3)
@@ -73,16 +75,25 @@ REDIS=""
 REDIS_INFO=""
 PREFIX=""
 
-stop_app() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill -TERM "$APP_PID" 2>/dev/null || true
+SECOND_PID=""
+
+stop_pid() {
+    local pid=$1
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
         for _ in $(seq 1 60); do
-            kill -0 "$APP_PID" 2>/dev/null || break
+            kill -0 "$pid" 2>/dev/null || break
             sleep 0.5
         done
-        kill -KILL "$APP_PID" 2>/dev/null || true
-        wait "$APP_PID" 2>/dev/null || true
+        kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
     fi
+}
+
+stop_app() {
+    stop_pid "$SECOND_PID"
+    SECOND_PID=""
+    stop_pid "$APP_PID"
     APP_PID=""
 }
 
@@ -151,11 +162,18 @@ else
 fi
 
 start_app() {
-    local phase=$1 interval=$2 algorithm=$3
+    # $4 = second: a second instance on the same Redis and key prefix (NODE_ID bench-b), for the drain2 phase
+    local phase=$1 interval=$2 algorithm=$3 role=${4:-first}
     local port
     port=$(java -cp "$BUILD/loadgen" dev.matchplane.bench.Bench mode=freeport)
-    PREFIX="bench-$RUN_ID-$phase:"
-    local log="$RESULTS/app-$phase.log"
+    local log="$RESULTS/app-$phase.log" node=bench-a redis_for_app=$APP_REDIS_URL
+    if [[ "$role" == second ]]; then
+        log="$RESULTS/app-$phase-b.log"
+        node=bench-b
+        redis_for_app=$REDIS   # the first instance's Redis (its embedded one, if it started one)
+    else
+        PREFIX="bench-$RUN_ID-$phase:"
+    fi
     local jfr=()
     if [[ "${BENCH_JFR:-}" == "1" ]]; then
         jfr=("-XX:StartFlightRecording=filename=$RESULTS/app-$phase.jfr,settings=profile,dumponexit=true")
@@ -164,13 +182,19 @@ start_app() {
     local launched
     launched=$(date +%s%N)
     # shellcheck disable=SC2086
-    env ${EXTRA_ENV[@]+"${EXTRA_ENV[@]}"} PORT="$port" REDIS_URL="$APP_REDIS_URL" MATCHMAKING_KEY_PREFIX="$PREFIX" \
+    env ${EXTRA_ENV[@]+"${EXTRA_ENV[@]}"} PORT="$port" REDIS_URL="$redis_for_app" MATCHMAKING_KEY_PREFIX="$PREFIX" \
+        NODE_ID="$node" \
         MATCHMAKING_INTERVAL_MS="$interval" MATCHMAKING_MIN_WAIT_MS=0 TOKEN_ALGORITHM="$algorithm" \
         REALTIME_MAX_SOCKETS=$((SOCKETS + 5000)) \
         java -Xmx"$HEAP" "${jfr[@]}" ${BENCH_APP_OPTS:-} "${APP_LAUNCH[@]}" --server.address=127.0.0.1 >"$log" 2>&1 &
-    APP_PID=$!
-    BASE="http://127.0.0.1:$port"
-    if ! java -cp "$BUILD/loadgen" dev.matchplane.bench.Bench mode=wait base="$BASE" timeout=180; then
+    local pid=$!
+    if [[ "$role" == second ]]; then
+        SECOND_PID=$pid
+    else
+        APP_PID=$pid
+        BASE="http://127.0.0.1:$port"
+    fi
+    if ! java -cp "$BUILD/loadgen" dev.matchplane.bench.Bench mode=wait base="http://127.0.0.1:$port" timeout=180; then
         echo "Matchplane did not start; last lines of $log:" >&2
         tail -n 40 "$log" >&2
         exit 1
@@ -178,6 +202,9 @@ start_app() {
     # time to ready: from the java command to GET /health answering 200 (polled every 50 ms)
     READY_MS=$(( ($(date +%s%N) - launched) / 1000000 ))
     echo "   ready after $READY_MS ms"
+    if [[ "$role" == second ]]; then
+        return
+    fi
     REDIS=$APP_REDIS_URL
     local embedded
     embedded=$(grep -o 'EMBEDDED Redis on 127.0.0.1:[0-9]*' "$log" | head -n1 | sed 's/.*://' || true)
@@ -252,6 +279,21 @@ for phase in ${PHASES//,/ }; do
                   echo "   (cold-aot skipped: the AOT cache needs JDK 25+; set BENCH_JAVA_HOME)"
               fi
               PHASE_ARGS=() ;;
+        drain2) # the same drain twice in one phase: one instance, then two on one key prefix (coordination cost)
+                start_app drain2 250 RS256
+                loadgen mode=run phase=drain2-one base="$BASE" redis="$REDIS" prefix="$PREFIX" parts="$PARTS" \
+                    scenarios="warm,drain" duration="$DURATION" warmup="$WARMUP" concurrency="$CONCURRENCY" \
+                    drainTickets="$DRAIN_TICKETS" drainWarmupTickets="$DRAIN_WARMUP" interval=250 algorithm=RS256 \
+                    signerClasspath="$BUILD/signer:$APP_CP" signingSeconds="$SIGNING_SECONDS" appPid="$APP_PID" \
+                    || echo "load generator failed in phase drain2 (one instance)" >&2
+                start_app drain2 250 RS256 second
+                loadgen mode=run phase=drain2-two base="$BASE" redis="$REDIS" prefix="$PREFIX" parts="$PARTS" \
+                    scenarios="drain" concurrency="$CONCURRENCY" drainTickets="$DRAIN_TICKETS" \
+                    drainWarmupTickets="$DRAIN_WARMUP" interval=250 algorithm=RS256 \
+                    signerClasspath="$BUILD/signer:$APP_CP" signingSeconds="$SIGNING_SECONDS" appPid="$APP_PID" \
+                    || echo "load generator failed in phase drain2 (two instances)" >&2
+                APP_PHASES_RUN=$((APP_PHASES_RUN + 1))
+                finish_phase ;;
         matcher) echo "== phase matcher: the rule matcher alone, one thread (load: $(cut -d' ' -f1-3 /proc/loadavg))"
                  java -Xmx1g -cp "$BUILD/matcher:$APP_CP" dev.matchplane.matching.rules.MatcherBench \
                      | tee "$RESULTS/matcher-$RUN_ID.txt" ;;
