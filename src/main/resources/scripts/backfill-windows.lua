@@ -45,6 +45,7 @@ local function landAssignment(ticketsJson)
   return ''
 end
 
+-- the same per-ticket read as windows.lua's details (scripts cannot share code)
 local function details(queueKey, window)
   local ruled = false
   for _, pattern in ipairs(patterns) do
