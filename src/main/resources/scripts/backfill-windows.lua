@@ -3,11 +3,19 @@
 -- whose server is gone (deregistered or swept), becomes 'cancelled'.
 -- KEYS[1] open-backfills zset
 -- ARGV[1] key prefix  ARGV[2] now (epoch ms)  ARGV[3] window size  ARGV[4] ended retention (seconds)
--- ARGV[5] most requests read
--- Returns {expiredCount, requests, windows}: requests a flat list of 9 fields per open request (landId, backfillId,
--- queueKey, openSlots JSON, createdAt, players JSON, serverId, connectUrl, matchId), windows a flat list of queueKey, then its window
--- {member, score, ...} oldest first.
+-- ARGV[5] most requests read  ARGV[6..] queue-key patterns of the rule sets ('*' = any run), as windows.lua takes
+-- Returns {expiredCount, requests, windows}: requests a flat list of 11 fields per open request (landId, backfillId,
+-- queueKey, openSlots JSON, createdAt, players JSON, serverId, connectUrl, matchId, the server's region ('' = none),
+-- the assignment JSON of the land's first ticket still assigned ('' = none), which holds its match's region and
+-- matchAttributes); windows a flat list of queueKey, its window {member, score, ...} oldest first, then {} for a
+-- queue no pattern matches, else {members JSON, region, players JSON, ...} per window entry, in window order.
 local prefix, now, last = ARGV[1], ARGV[2], tonumber(ARGV[3]) - 1
+local patterns = {}
+for i = 6, #ARGV do
+  -- glob to an anchored Lua pattern: escape the magic characters, then '*' matches any run
+  patterns[#patterns + 1] = '^' .. string.gsub(string.gsub(ARGV[i], '[%^%$%(%)%%%.%[%]%+%-%?]', '%%%0'), '%*', '.*')
+    .. '$'
+end
 local function finish(landId, status)
   local key = prefix .. 'backfill:' .. landId
   if redis.call('HGET', key, 'status') == 'open' then
@@ -25,10 +33,39 @@ for _, landId in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)) do
   finish(landId, 'expired')
 end
 
+-- the assignment its match gave the land's first ticket still assigned: a backfill reports the same region and
+-- matchAttributes, and the rules keep them
+local function landAssignment(ticketsJson)
+  for _, ticketId in ipairs(cjson.decode(ticketsJson or '[]')) do
+    local assignment = redis.call('HGET', prefix .. 'ticket:' .. ticketId, 'assignment')
+    if assignment then
+      return assignment
+    end
+  end
+  return ''
+end
+
+-- the same per-ticket read as windows.lua's details (scripts cannot share code)
+local function details(queueKey, window)
+  local ruled = false
+  for _, pattern in ipairs(patterns) do
+    ruled = ruled or string.find(queueKey, pattern) ~= nil
+  end
+  local tickets = {}
+  for i = 1, ruled and #window or 0, 2 do
+    local t = redis.call('HMGET', prefix .. 'ticket:' .. string.match(window[i], '^(.*):%d+$'), 'members', 'region',
+      'players')
+    tickets[#tickets + 1] = t[1] or '[]'
+    tickets[#tickets + 1] = t[2] or ''
+    tickets[#tickets + 1] = t[3] or ''
+  end
+  return tickets
+end
+
 local requests, queues = {}, {}
 for _, landId in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[5]) - 1)) do
   local land = redis.call('HMGET', prefix .. 'land:' .. landId, 'status', 'queueKey', 'serverId', 'connectUrl',
-    'matchId')
+    'matchId', 'tickets')
   local b = redis.call('HMGET', prefix .. 'backfill:' .. landId, 'status', 'backfillId', 'openSlots', 'createdAt',
     'players')
   if land[1] ~= 'active' or redis.call('EXISTS', prefix .. 'server:' .. land[3]) == 0 then
@@ -36,7 +73,9 @@ for _, landId in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[5]) - 1))
   elseif b[1] ~= 'open' then
     redis.call('ZREM', KEYS[1], landId)
   else
-    for _, field in ipairs({landId, b[2], land[2], b[3], b[4], b[5] or '', land[3], land[4], land[5]}) do
+    local region = redis.call('HGET', prefix .. 'server:' .. land[3], 'region') or ''
+    for _, field in ipairs({landId, b[2], land[2], b[3], b[4], b[5] or '', land[3], land[4], land[5], region,
+        landAssignment(land[6])}) do
       requests[#requests + 1] = field
     end
     queues[land[2]] = true
@@ -46,6 +85,8 @@ end
 local windows = {}
 for queueKey in pairs(queues) do
   windows[#windows + 1] = queueKey
-  windows[#windows + 1] = redis.call('ZRANGE', prefix .. 'queue:' .. queueKey, 0, last, 'WITHSCORES')
+  local window = redis.call('ZRANGE', prefix .. 'queue:' .. queueKey, 0, last, 'WITHSCORES')
+  windows[#windows + 1] = window
+  windows[#windows + 1] = details(queueKey, window)
 end
 return {expired, requests, windows}

@@ -34,21 +34,22 @@ record BackfillBody(Map<String, Integer> openSlots, String playersJson) {
      * valid shape, at most 400 slots, as a rule set's match may hold.
      */
     static void checkShape(@Nullable JsonNode body) {
-        parse(body, null, MAX_PLAYERS);
+        parse(body, null);
     }
 
     /**
-     * @param teams     the land's team names ({@code ""} only, for a queue without teams); null: any well-formed name
-     * @param matchSize the players of a full match: no request may open more slots than that
+     * @param teams the land's teams with their maximum players ({@code ""} with the match size, for a queue without
+     *              a rule set); null: any well-formed name, up to 400. No team opens more slots than its maximum,
+     *              nor all teams together more than their sum.
      */
-    static BackfillBody parse(@Nullable JsonNode body, @Nullable Set<String> teams, int matchSize) {
+    static BackfillBody parse(@Nullable JsonNode body, @Nullable Map<String, Integer> teams) {
         List<FieldViolation> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw ProblemException.invalid(List.of(new FieldViolation("body", "must be a JSON object")));
         }
         body.propertyNames().stream().filter(name -> !FIELDS.contains(name))
                 .forEach(name -> errors.add(new FieldViolation(name, "unknown field")));
-        Map<String, Integer> slots = slots(body.get("openSlots"), teams, matchSize, errors);
+        Map<String, Integer> slots = slots(body.get("openSlots"), teams, errors);
         JsonNode players = body.get("players");
         if (players != null && !players.isNull()) {
             checkPlayers(players, teams, errors);
@@ -59,12 +60,17 @@ record BackfillBody(Map<String, Integer> openSlots, String playersJson) {
         return new BackfillBody(slots, players == null || players.isNull() ? "" : players.toString());
     }
 
-    private static boolean known(@Nullable Set<String> teams, String team) {
-        return teams == null ? TEAM.matcher(team).matches() : teams.contains(team);
+    private static boolean known(@Nullable Map<String, Integer> teams, String team) {
+        return teams == null ? TEAM.matcher(team).matches() : teams.containsKey(team);
     }
 
-    private static Map<String, Integer> slots(@Nullable JsonNode node, @Nullable Set<String> teams, int matchSize,
+    private static int most(@Nullable Map<String, Integer> teams, String team) {
+        return teams == null ? MAX_PLAYERS : teams.get(team);
+    }
+
+    private static Map<String, Integer> slots(@Nullable JsonNode node, @Nullable Map<String, Integer> teams,
             List<FieldViolation> errors) {
+        int matchSize = teams == null ? MAX_PLAYERS : teams.values().stream().mapToInt(Integer::intValue).sum();
         Map<String, Integer> slots = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             errors.add(new FieldViolation("openSlots", "is required"));
@@ -73,7 +79,7 @@ record BackfillBody(Map<String, Integer> openSlots, String playersJson) {
             if (!known(teams, "")) {
                 errors.add(new FieldViolation("openSlots", "must name the team of each slot: this land has teams"));
             }
-            else if (count(node, 1, matchSize, "openSlots", errors)) {
+            else if (count(node, 1, most(teams, ""), "openSlots", errors)) {
                 slots.put("", node.intValue());
             }
         }
@@ -81,9 +87,11 @@ record BackfillBody(Map<String, Integer> openSlots, String playersJson) {
             for (String team : node.propertyNames()) {
                 String field = "openSlots." + team;
                 if (!known(teams, team)) {
-                    errors.add(new FieldViolation(field, "unknown team"));
+                    errors.add(new FieldViolation(field, teams == null || teams.keySet().equals(Set.of(""))
+                            ? "unknown team" : "unknown team: this land's teams are " + String.join(", ",
+                                    teams.keySet())));
                 }
-                else if (count(node.get(team), 0, matchSize, field, errors)) {
+                else if (count(node.get(team), 0, most(teams, team), field, errors)) {
                     slots.put(team, node.get(team).intValue());
                 }
             }
@@ -108,7 +116,8 @@ record BackfillBody(Map<String, Integer> openSlots, String playersJson) {
         return true;
     }
 
-    private static void checkPlayers(JsonNode players, @Nullable Set<String> teams, List<FieldViolation> errors) {
+    private static void checkPlayers(JsonNode players, @Nullable Map<String, Integer> teams,
+            List<FieldViolation> errors) {
         if (!players.isObject() || players.size() > MAX_PLAYERS) {
             errors.add(new FieldViolation("players", "must be an object of at most " + MAX_PLAYERS + " players"));
             return;

@@ -6,10 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import dev.matchplane.matching.MatchmakingProperties;
 import dev.matchplane.matching.QueueCatalog;
+import dev.matchplane.matching.rules.RuleSet;
+import dev.matchplane.rulesets.RuleSets;
+import dev.matchplane.rulesets.StoredRuleSet;
 import dev.matchplane.web.ErrorCode;
 import dev.matchplane.web.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -26,22 +31,21 @@ class LandService {
     private static final Logger log = LoggerFactory.getLogger(LandService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ID_ENCODER = Base64.getUrlEncoder().withoutPadding();
-    /**
-     * A queue without a rule set has one unnamed team. Seam for rule sets: their teams ({@code teams[].name}, with
-     * {@code quantity} clones) become the valid names here and the slots the tick fills per team.
-     */
-    private static final Set<String> NO_TEAMS = Set.of("");
 
     private final RedisLands lands;
     private final QueueCatalog catalog;
+    private final RuleSets ruleSets;
+    private final SeatedPlayers seatedPlayers;
     private final Duration backfillTtl;
     private final Duration retention;
     private final Clock clock;
     private final ObjectMapper json;
 
-    LandService(RedisLands lands, QueueCatalog catalog, LandProperties properties, MatchmakingProperties matching,
-            Clock clock, ObjectMapper json) {
+    LandService(RedisLands lands, QueueCatalog catalog, RuleSets ruleSets, SeatedPlayers seatedPlayers,
+            LandProperties properties, MatchmakingProperties matching, Clock clock, ObjectMapper json) {
         this.lands = lands;
+        this.ruleSets = ruleSets;
+        this.seatedPlayers = seatedPlayers;
         this.json = json;
         this.catalog = catalog;
         this.backfillTtl = properties.backfillTtl();
@@ -63,13 +67,28 @@ class LandService {
     Opened requestBackfill(String landId, @Nullable JsonNode body) {
         BackfillBody.checkShape(body);
         String queueKey = lands.activeLandQueue(landId).orElseThrow(() -> notFound(landId));
-        BackfillBody request = BackfillBody.parse(body, NO_TEAMS, catalog.policyFor(queueKey).matchSize());
+        BackfillBody request = checked(queueKey, Objects.requireNonNull(body));
         Instant now = clock.instant();
         Instant expiresAt = now.plus(backfillTtl);
         List<String> reply = lands.request(landId, now, expiresAt, "bf-" + random128(),
                 json.writeValueAsString(request.openSlots()), request.playersJson(),
                 backfillTtl.plus(retention).toSeconds()).orElseThrow(() -> notFound(landId));
         return new Opened(reply.get(1), Instant.ofEpochMilli(Long.parseLong(reply.get(2))));
+    }
+
+    /**
+     * A queue without a rule set has one unnamed team ({@code ""}) of the match size; under a rule set the teams
+     * are the set's (clones {@code <name>-1..n}), each up to its maximum, and the current players are checked too.
+     */
+    private BackfillBody checked(String queueKey, JsonNode body) {
+        Optional<StoredRuleSet> governing = ruleSets.governing(queueKey);
+        if (governing.isEmpty()) {
+            return BackfillBody.parse(body, Map.of("", catalog.policyFor(queueKey).matchSize()));
+        }
+        RuleSet set = governing.get().ruleSet();
+        BackfillBody request = BackfillBody.parse(body, set.teamMaxima());
+        seatedPlayers.check(set, request, body);
+        return request;
     }
 
     RedisLands.StoredBackfill backfill(String landId) {

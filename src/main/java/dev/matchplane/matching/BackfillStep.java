@@ -9,6 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+
+import dev.matchplane.matching.rules.BackfillMatcher;
+import dev.matchplane.matching.rules.BackfillPlan;
+import dev.matchplane.matching.rules.LandRoster;
+import dev.matchplane.matching.rules.RuleSet;
+import dev.matchplane.matching.rules.RuledMatch;
+import dev.matchplane.matching.rules.RuledTicket;
+import dev.matchplane.rulesets.RuleSets;
+import dev.matchplane.rulesets.StoredRuleSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * connect URL), fill (backfill-fill.lua, which checks and decrements the slots under the fencing token). Tickets a
  * fill refuses (the request was renewed, cancelled or filled meanwhile) go back to their queue.
  *
- * <p>Rule sets: {@link #plan} is the seam. Queues under a rule set are filled here as size-only queues until the
- * rule matcher is given the request's current players and teams (stored with the request) to choose candidates.
+ * <p>A queue under a rule set is filled by {@link BackfillMatcher}: the chosen tickets keep every hard rule together
+ * with the land's current players, and each assignment carries its team and the land's region and
+ * {@code matchAttributes}. Other queues are filled by party size alone.
  */
 final class BackfillStep {
 
@@ -29,9 +40,12 @@ final class BackfillStep {
     private final AssignmentFactory assignments;
     private final QueueCatalog catalog;
     private final MatchmakingProperties properties;
+    private final RuleSets ruleSets;
+    private final BackfillMatcher matcher = new BackfillMatcher();
 
     BackfillStep(Backfills backfills, MatchStore store, AssignmentFactory assignments, QueueCatalog catalog,
-            MatchmakingProperties properties) {
+            MatchmakingProperties properties, RuleSets ruleSets) {
+        this.ruleSets = ruleSets;
         this.backfills = backfills;
         this.store = store;
         this.assignments = assignments;
@@ -39,20 +53,22 @@ final class BackfillStep {
         this.properties = properties;
     }
 
-    private record Choice(WaitingTicket ticket, String team) {
+    /** A ticket for a request's team; {@code layout} only under a rule set. */
+    private record Choice(WaitingTicket ticket, String team, @Nullable MatchLayout layout) {
     }
 
     /** Tickets filled into existing lands by this tick. */
     int run(TickContext tick) {
-        Backfills.Read read = backfills.read(tick.now(), properties.windowSize());
-        Map<Backfills.OpenRequest, List<Choice>> plan = plan(read, tick.now());
+        SortedMap<String, StoredRuleSet> sets = ruleSets.all();
+        Backfills.Read read = backfills.read(tick.now(), properties.windowSize(), RuledPlanner.patterns(sets));
+        Map<Backfills.OpenRequest, List<Choice>> plan = plan(read, tick.now(), sets);
         if (plan.isEmpty()) {
             return 0;
         }
         Map<String, List<ProposedMatch>> proposals = new LinkedHashMap<>();
         plan.forEach((request, choices) -> choices.forEach(choice -> proposals
                 .computeIfAbsent(request.queueKey(), k -> new ArrayList<>())
-                .add(new ProposedMatch(List.of(choice.ticket())))));
+                .add(new ProposedMatch(List.of(choice.ticket()), choice.layout()))));
         List<ClaimedMatch> claimed;
         try {
             claimed = store.claim(tick.fence(), proposals, tick.now().plus(properties.claimLease()));
@@ -69,32 +85,66 @@ final class BackfillStep {
         }
     }
 
-    /** Oldest request first; for each, the oldest tickets (not past their max wait) that fit a team's open slots. */
-    private Map<Backfills.OpenRequest, List<Choice>> plan(Backfills.Read read, Instant now) {
+    /**
+     * Oldest request first; for each, the oldest tickets (not past their max wait, not taken by an older request)
+     * that fit: by party size alone, or under the queue's rule set together with the land's current players.
+     */
+    private Map<Backfills.OpenRequest, List<Choice>> plan(Backfills.Read read, Instant now,
+            SortedMap<String, StoredRuleSet> sets) {
         Set<String> taken = new HashSet<>();
         int budget = properties.maxPlayersPerTick();
         Map<Backfills.OpenRequest, List<Choice>> plan = new LinkedHashMap<>();
         List<Backfills.OpenRequest> oldestFirst = new ArrayList<>(read.requests());
         oldestFirst.sort(Comparator.comparingLong(Backfills.OpenRequest::createdAtMillis));
         for (Backfills.OpenRequest request : oldestFirst) {
-            long deadline = now.toEpochMilli() - catalog.policyFor(request.queueKey()).maxWait().toMillis();
-            Map<String, Integer> left = new HashMap<>(request.slots());
-            List<Choice> choices = new ArrayList<>();
-            for (WaitingTicket ticket : read.windows().getOrDefault(request.queueKey(), List.of())) {
-                String team = ticket.enqueuedAtMillis() <= deadline || taken.contains(ticket.ticketId()) ? null
-                        : roomFor(left, ticket.groupSize());
-                if (team != null && budget >= ticket.groupSize()) {
-                    choices.add(new Choice(ticket, team));
-                    taken.add(ticket.ticketId());
-                    left.merge(team, -ticket.groupSize(), Integer::sum);
-                    budget -= ticket.groupSize();
-                }
+            QueueWindow window = read.windows().getOrDefault(request.queueKey(), QueueWindow.sizeOnly(List.of()));
+            StoredRuleSet governing = RuledPlanner.governing(sets, request.queueKey());
+            List<Choice> choices = governing == null ? bySize(request, window.tickets(), now, taken, budget)
+                    : underRules(governing.ruleSet(), request, window, now, taken, budget);
+            for (Choice choice : choices) {
+                taken.add(choice.ticket().ticketId());
+                budget -= choice.ticket().groupSize();
             }
             if (!choices.isEmpty()) {
                 plan.put(request, choices);
             }
         }
         return plan;
+    }
+
+    private List<Choice> bySize(Backfills.OpenRequest request, List<WaitingTicket> window, Instant now,
+            Set<String> taken, int budget) {
+        long deadline = now.toEpochMilli() - catalog.policyFor(request.queueKey()).maxWait().toMillis();
+        Map<String, Integer> left = new HashMap<>(request.slots());
+        List<Choice> choices = new ArrayList<>();
+        for (WaitingTicket ticket : window) {
+            String team = ticket.enqueuedAtMillis() <= deadline || taken.contains(ticket.ticketId()) ? null
+                    : roomFor(left, ticket.groupSize());
+            if (team != null && budget >= ticket.groupSize()) {
+                choices.add(new Choice(ticket, team, null));
+                left.merge(team, -ticket.groupSize(), Integer::sum);
+                budget -= ticket.groupSize();
+            }
+        }
+        return choices;
+    }
+
+    /** {@link BackfillMatcher} on the tickets not yet taken; each choice's layout names its team and the land's values. */
+    private List<Choice> underRules(RuleSet set, Backfills.OpenRequest request, QueueWindow window, Instant now,
+            Set<String> taken, int budget) {
+        List<RuledTicket> candidates = window.ruled().stream().filter(t -> !taken.contains(t.ticketId())).toList();
+        LandRoster land = new LandRoster(request.slots(), request.players(), request.region(),
+                request.matchAttributes());
+        BackfillPlan chosen = matcher.choose(set, land, candidates, now.toEpochMilli(),
+                catalog.policyFor(request.queueKey()).maxWait().toMillis(), budget);
+        List<Choice> choices = new ArrayList<>(chosen.placements().size());
+        for (RuledMatch.Placement placement : chosen.placements()) {
+            RuledTicket ticket = placement.ticket();
+            choices.add(new Choice(new WaitingTicket(ticket.ticketId(), ticket.groupSize(), ticket.enqueuedAtMillis()),
+                    placement.team(), new MatchLayout(Map.of(ticket.ticketId(), placement.team()), request.region(),
+                            null, chosen.matchAttributes())));
+        }
+        return choices;
     }
 
     /** The team with the most open slots that still holds the whole party (ties: by name); null when none does. */

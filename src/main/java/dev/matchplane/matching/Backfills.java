@@ -1,10 +1,13 @@
 package dev.matchplane.matching;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import dev.matchplane.matching.rules.LandRoster;
 import dev.matchplane.provisioning.Allocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Open backfill requests as the tick sees them: read them with their queues' oldest tickets, and fill them under the
@@ -12,12 +15,17 @@ import dev.matchplane.provisioning.Allocation;
  */
 interface Backfills {
 
-    /** An open request with its land, as the tick fills it. */
+    /**
+     * An open request with its land, as the tick fills it: the land's current players as reported, and the region
+     * and {@code matchAttributes} its match's assignments carry (null and empty when unknown).
+     */
     record OpenRequest(String landId, String backfillId, String queueKey, Map<String, Integer> slots,
-            long createdAtMillis, String playersJson, Allocation land, String matchId) {
+            long createdAtMillis, Map<String, LandRoster.SeatedPlayer> players, Allocation land, String matchId,
+            @Nullable String region, Map<String, Object> matchAttributes) {
     }
 
-    record Read(List<OpenRequest> requests, Map<String, List<WaitingTicket>> windows) {
+    /** The open requests and their queues' windows; a queue under a rule set comes with its player data. */
+    record Read(List<OpenRequest> requests, Map<String, QueueWindow> windows) {
     }
 
     /** A claimed ticket to place in {@code team} of a request's land, with its signed assignment. */
@@ -27,8 +35,11 @@ interface Backfills {
     record Fill(OpenRequest request, List<Filled> tickets) {
     }
 
-    /** Marks requests past their expiry as expired, then reads the open ones and their queues' oldest tickets. */
-    Read read(Instant now, int windowSize);
+    /**
+     * Marks requests past their expiry as expired, then reads the open ones and their queues' oldest tickets, with
+     * player data for queues matching one of {@code ruledPatterns}.
+     */
+    Read read(Instant now, int windowSize, Collection<String> ruledPatterns);
 
     /**
      * Fills in one atomic step; result[i] tells whether the i-th ticket (requests in order, tickets in order)

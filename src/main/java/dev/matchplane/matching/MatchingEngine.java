@@ -48,7 +48,7 @@ class MatchingEngine {
         BatchPreparer preparer = new BatchPreparer(planner, store, servers, new SliceSigning(assignments),
                 properties);
         this.pipeline = new TickPipeline(preparer, store, servers, metrics, properties.claimLease());
-        this.backfill = new BackfillStep(backfills, store, assignments, catalog, properties);
+        this.backfill = new BackfillStep(backfills, store, assignments, catalog, properties, ruleSets);
     }
 
     TickReport tick(Instant now) {

@@ -2,6 +2,7 @@ package dev.matchplane.matching;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 import dev.matchplane.provisioning.Allocation;
 import dev.matchplane.redis.LuaScripts;
 import dev.matchplane.redis.RedisKeys;
+import dev.matchplane.rulesets.PlayerDataJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,7 +20,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The tick's side of backfill in Redis: read the open requests with their queues' windows (backfill-windows.lua),
+ * The tick's side of backfill in Redis: read the open requests with their lands and their queues' windows, with
+ * player data under a rule set (backfill-windows.lua),
  * and fill them under the fencing token (backfill-fill.lua). Counts expired requests and filled tickets.
  */
 @Component
@@ -27,7 +30,9 @@ class RedisBackfills implements Backfills {
 
     private static final TypeReference<Map<String, Integer>> SLOTS = new TypeReference<>() {
     };
-    private static final int FIELDS_PER_REQUEST = 9;
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final int FIELDS_PER_REQUEST = 11;
     /** Most open requests one tick reads; the rest wait for the next tick. */
     private static final int MAX_REQUESTS = 1_000;
 
@@ -36,14 +41,16 @@ class RedisBackfills implements Backfills {
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
     private final ObjectMapper json;
+    private final PlayerDataJson playerJson;
     private final String retentionSeconds;
     private final String assignmentTtlSeconds;
     private final Counter expired;
     private final Counter filled;
 
-    RedisBackfills(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, MatchmakingProperties properties,
-            MeterRegistry meters) {
+    RedisBackfills(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, PlayerDataJson playerJson,
+            MatchmakingProperties properties, MeterRegistry meters) {
         this.redis = redis;
+        this.playerJson = playerJson;
         this.keys = keys;
         this.json = json;
         this.retentionSeconds = Long.toString(Math.max(1, properties.endedRetention().toSeconds()));
@@ -54,28 +61,42 @@ class RedisBackfills implements Backfills {
                 .description("Tickets assigned to an existing land by backfill").register(meters);
     }
 
-    /** Marks requests past their expiry as expired, then reads the open ones and their queues' oldest tickets. */
     @Override
-    public Read read(Instant now, int windowSize) {
-        List reply = redis.execute(readScript, List.of(keys.openBackfills()), keys.prefix(),
-                Long.toString(now.toEpochMilli()), Integer.toString(windowSize), retentionSeconds,
-                Integer.toString(MAX_REQUESTS));
+    public Read read(Instant now, int windowSize, Collection<String> ruledPatterns) {
+        List<String> args = new ArrayList<>(List.of(keys.prefix(), Long.toString(now.toEpochMilli()),
+                Integer.toString(windowSize), retentionSeconds, Integer.toString(MAX_REQUESTS)));
+        args.addAll(ruledPatterns);
+        List reply = redis.execute(readScript, List.of(keys.openBackfills()), args.toArray());
         expired.increment((Long) reply.get(0));
         List<Object> fields = (List<Object>) reply.get(1);
         List<OpenRequest> requests = new ArrayList<>(fields.size() / FIELDS_PER_REQUEST);
         for (int f = 0; f + FIELDS_PER_REQUEST <= fields.size(); f += FIELDS_PER_REQUEST) {
             String landId = (String) fields.get(f);
+            String serverRegion = (String) fields.get(f + 9);
+            Map<String, Object> assignment = ((String) fields.get(f + 10)).isEmpty() ? Map.of()
+                    : json.readValue((String) fields.get(f + 10), OBJECT);
             requests.add(new OpenRequest(landId, (String) fields.get(f + 1), (String) fields.get(f + 2),
                     json.readValue((String) fields.get(f + 3), SLOTS), Long.parseLong((String) fields.get(f + 4)),
-                    (String) fields.get(f + 5), new Allocation((String) fields.get(f + 6), landId,
-                            (String) fields.get(f + 7)), (String) fields.get(f + 8)));
+                    playerJson.readSeated((String) fields.get(f + 5)), new Allocation((String) fields.get(f + 6),
+                            landId, (String) fields.get(f + 7), serverRegion.isEmpty() ? null : serverRegion),
+                    (String) fields.get(f + 8), assignment.get("region") instanceof String region ? region
+                            : serverRegion.isEmpty() ? null : serverRegion,
+                    assignment.get("matchAttributes") instanceof Map<?, ?> values ? (Map<String, Object>) values
+                            : Map.of()));
         }
-        List<Object> flat = (List<Object>) reply.get(2);
-        Map<String, List<WaitingTicket>> windows = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < flat.size(); i += 2) {
-            windows.put((String) flat.get(i), RedisMatchStore.toWaitingTickets((List<Object>) flat.get(i + 1)));
+        return new Read(requests, windows((List<Object>) reply.get(2)));
+    }
+
+    /** queueKey, window, details per queue; details are empty for a queue no rule set governs. */
+    private Map<String, QueueWindow> windows(List<Object> flat) {
+        Map<String, QueueWindow> windows = new LinkedHashMap<>();
+        for (int i = 0; i + 2 < flat.size(); i += 3) {
+            List<WaitingTicket> tickets = RedisMatchStore.toWaitingTickets((List<Object>) flat.get(i + 1));
+            List<Object> details = (List<Object>) flat.get(i + 2);
+            windows.put((String) flat.get(i), details.isEmpty() ? QueueWindow.sizeOnly(tickets)
+                    : new QueueWindow(tickets, RedisMatchStore.ruledTickets(tickets, details, json, playerJson), null));
         }
-        return new Read(requests, windows);
+        return windows;
     }
 
     /**

@@ -62,14 +62,15 @@ class RedisMatchStore implements MatchStore {
             List<WaitingTicket> tickets = toWaitingTickets((List<Object>) reply.get(i + 1));
             List<Object> ruled = (List<Object>) reply.get(i + 2);
             windows.put((String) reply.get(i), ruled.isEmpty() ? QueueWindow.sizeOnly(tickets)
-                    : new QueueWindow(tickets, ruledTickets(tickets, (List<Object>) ruled.get(1)),
+                    : new QueueWindow(tickets, ruledTickets(tickets, (List<Object>) ruled.get(1), json, playerJson),
                             capacity((List<Object>) ruled.get(0))));
         }
         return windows;
     }
 
     /** The window's tickets with their members, region and player data ({members, region, players} each). */
-    private List<RuledTicket> ruledTickets(List<WaitingTicket> window, List<Object> details) {
+    static List<RuledTicket> ruledTickets(List<WaitingTicket> window, List<Object> details, ObjectMapper json,
+            PlayerDataJson playerJson) {
         List<RuledTicket> tickets = new ArrayList<>(window.size());
         for (int t = 0; t < window.size(); t++) {
             WaitingTicket waiting = window.get(t);

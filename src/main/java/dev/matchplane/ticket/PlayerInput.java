@@ -28,7 +28,7 @@ public record PlayerInput(
                 + "10000") @Max(value = 10000, message = "must be between 0 and 10000") Integer> latencies) {
 
     /** Only once validated: every attribute value then has one of the three shapes. */
-    PlayerData toPlayerData() {
+    public PlayerData toPlayerData() {
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         if (attributes != null) {
             attributes.forEach((name, json) -> values.put(name, java.util.Objects.requireNonNull(

@@ -56,8 +56,8 @@ final class CompiledRules {
         List<String> bases = new ArrayList<>();
         List<int[]> bounds = new ArrayList<>();
         for (RuleSet.Team team : set.teams()) {
-            for (int copy = 1; copy <= team.copies(); copy++) {
-                names.add(team.copies() == 1 ? team.name() : team.name() + "-" + copy);
+            for (String name : team.names()) {
+                names.add(name);
                 bases.add(team.name());
                 bounds.add(new int[] {team.min(), team.max()});
             }

@@ -90,7 +90,7 @@ final class MatchDraft {
         return true;
     }
 
-    private static int sharedCount(List<?> mine, List<?> theirs) {
+    static int sharedCount(List<?> mine, List<?> theirs) {
         int count = 0;
         for (Object value : mine) {
             if (theirs.contains(value)) {

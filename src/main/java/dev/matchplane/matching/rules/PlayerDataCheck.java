@@ -23,6 +23,20 @@ public final class PlayerDataCheck {
         if (members.size() > largestTeam) {
             return new EnqueueCheck.PartyTooLarge(members.size(), largestTeam);
         }
+        return firstMissing(set, members, players);
+    }
+
+    /**
+     * The players already on a land, as a backfill request reports them: the same type and required-attribute
+     * checks as at enqueue, without a party (each player is one), so no party size applies.
+     */
+    public static EnqueueCheck checkSeated(RuleSet set, Map<String, PlayerData> players) {
+        List<String> ids = new ArrayList<>(players.keySet());
+        List<EnqueueCheck.FieldError> errors = typeErrors(set, ids, players);
+        return errors.isEmpty() ? firstMissing(set, ids, players) : new EnqueueCheck.Invalid(errors);
+    }
+
+    private static EnqueueCheck firstMissing(RuleSet set, List<String> members, Map<String, PlayerData> players) {
         Map<String, RuleSet.Attribute> byName = new TreeMap<>(set.attributes());
         for (String member : members) {
             PlayerData data = players.getOrDefault(member, PlayerData.NONE);

@@ -57,6 +57,19 @@ public record RuleSet(
         int copies() {
             return quantity == null ? 1 : quantity;
         }
+
+        /** The names it plays under: its own, or {@code <name>-1..n} when {@code quantity} clones it. */
+        public List<String> names() {
+            return copies() == 1 ? List.of(name) : java.util.stream.IntStream.rangeClosed(1, copies())
+                    .mapToObj(copy -> name + "-" + copy).toList();
+        }
+    }
+
+    /** Every team name (clones expanded) with its maximum players, in the order declared. */
+    public Map<String, Integer> teamMaxima() {
+        Map<String, Integer> maxima = new java.util.LinkedHashMap<>();
+        teams.forEach(team -> team.names().forEach(name -> maxima.put(name, team.max())));
+        return maxima;
     }
 
     /** {@code type} distance | teamBalance | equals | intersect | latency. */

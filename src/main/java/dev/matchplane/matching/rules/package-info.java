@@ -1,7 +1,8 @@
 /**
  * Rule-set matching as pure functions: the rule-set model and its validation ({@link RuleSet},
  * {@link RuleSetValidator}, {@link QueueGlobs}), the player data of a ticket and its check at enqueue
- * ({@link RuledTicket}, {@link PlayerDataCheck}), and the matcher ({@link RuleMatcher}).
+ * ({@link RuledTicket}, {@link PlayerDataCheck}), the matcher ({@link RuleMatcher}) and backfill of a running land
+ * ({@link BackfillMatcher}).
  *
  * <p>No Redis, no web types and no clock reads: the caller passes the rule set in force, the window, {@code now}
  * and the free server capacity, and gets proposed matches plus the next time the result can change without a new

@@ -91,7 +91,7 @@ final class HardRules {
         }
     }
 
-    private static double expanded(RuleSet set, String target, double base, long waited) {
+    static double expanded(RuleSet set, String target, double base, long waited) {
         double value = base;
         for (RuleSet.Expansion expansion : set.expansions()) {
             if (expansion.target().equals(target)) {
@@ -105,7 +105,7 @@ final class HardRules {
         return value;
     }
 
-    private static List<Object> values(RuleSet set, String attribute, RuledTicket ticket) {
+    static List<Object> values(RuleSet set, String attribute, RuledTicket ticket) {
         List<Object> values = new ArrayList<>();
         for (String member : ticket.members()) {
             AttributeValue value = ticket.player(member).attributes().get(attribute);

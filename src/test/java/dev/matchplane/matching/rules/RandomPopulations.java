@@ -75,7 +75,7 @@ final class RandomPopulations {
         return window;
     }
 
-    private static PlayerData player(Random random) {
+    static PlayerData player(Random random) {
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         if (random.nextInt(5) > 0) {
             attributes.put("skill", new AttributeValue.NumberValue(Math.round(1500 + 300 * random.nextGaussian())));
