@@ -30,15 +30,34 @@ local function waitBucket(waitedMs)
   return math.min(80, math.floor(4 * math.log(waitedMs / 100) / math.log(2)) + 1)
 end
 
+-- Statistics are summed per queue over the whole call and written once at the end: every match of one call falls
+-- in the same second's bucket, so the sums are what per-match writes would leave, for a few commands per queue
+-- instead of 4 + (tickets) per match.
+local statsByQueue, statsQueues = {}, {}
 local function recordStats(queueKey, createdAts)
-  local statsKey = prefix .. 'stats:' .. queueKey .. ':' .. math.floor(tonumber(now) / 1000)
-  redis.call('HINCRBY', statsKey, 'm', 1)
-  redis.call('HINCRBY', statsKey, 't', #createdAts)
-  for _, createdAt in ipairs(createdAts) do
-    redis.call('HINCRBY', statsKey, 'h' .. waitBucket(math.max(0, tonumber(now) - tonumber(createdAt))), 1)
+  local counts = statsByQueue[queueKey]
+  if counts == nil then
+    counts = {m = 0, t = 0}
+    statsByQueue[queueKey] = counts
+    statsQueues[#statsQueues + 1] = queueKey
   end
-  redis.call('EXPIRE', statsKey, statsTtl)
-  redis.call('ZADD', prefix .. 'stats:queues', now, queueKey)
+  counts.m = counts.m + 1
+  counts.t = counts.t + #createdAts
+  for _, createdAt in ipairs(createdAts) do
+    local field = 'h' .. waitBucket(math.max(0, tonumber(now) - tonumber(createdAt)))
+    counts[field] = (counts[field] or 0) + 1
+  end
+end
+
+local function writeStats()
+  for _, queueKey in ipairs(statsQueues) do
+    local statsKey = prefix .. 'stats:' .. queueKey .. ':' .. math.floor(tonumber(now) / 1000)
+    for field, count in pairs(statsByQueue[queueKey]) do
+      redis.call('HINCRBY', statsKey, field, count)
+    end
+    redis.call('EXPIRE', statsKey, statsTtl)
+    redis.call('ZADD', prefix .. 'stats:queues', now, queueKey)
+  end
 end
 
 local results = {}
@@ -94,4 +113,5 @@ while i <= #ARGV do
   end
   i = i + 7 + 2 * n
 end
+writeStats()
 return results
