@@ -44,4 +44,19 @@ public record RecentMatch(String matchId, String queueKey, long committedAt, Str
                 commit.serverId(), commit.region(), parties,
                 match.layout() == null ? null : match.layout().skillSpread(), null);
     }
+
+    /**
+     * The summary of tickets about to be filled into an existing land (one backfill request): its match, with every
+     * ticket offered; backfill-fill.lua keeps only those it does fill.
+     */
+    static RecentMatch backfilled(Backfills.Fill fill, Instant now) {
+        Backfills.OpenRequest request = fill.request();
+        List<Party> parties = new ArrayList<>(fill.tickets().size());
+        for (Backfills.Filled filled : fill.tickets()) {
+            ClaimedTicket ticket = filled.claim().oldest();
+            parties.add(new Party(ticket.ticketId(), ticket.members(), filled.team()));
+        }
+        return new RecentMatch(request.matchId(), request.queueKey(), now.toEpochMilli(), request.landId(),
+                request.land().serverId(), request.land().serverRegion(), parties, null, Boolean.TRUE);
+    }
 }

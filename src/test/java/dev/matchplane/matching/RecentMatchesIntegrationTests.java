@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
+import dev.matchplane.redis.LuaScripts;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -19,10 +22,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * The recent-matches list in Redis, written by the commit script: capped at {@code matchmaking.console.recent-matches}
  * (3 here), newest first, one summary per committed match with its players, teams, region and skill spread, and no
- * token.
+ * token. The scripts themselves are also called directly, on keys of their own, to show they push only what they
+ * did commit or fill.
  */
 @TestPropertySource(properties = { "matchmaking.interval=50ms", "matchmaking.min-wait=0ms",
         "matchmaking.console.recent-matches=3" })
+@SuppressWarnings("unchecked")
 class RecentMatchesIntegrationTests extends IntegrationTest {
 
     @Test
@@ -81,6 +86,63 @@ class RecentMatchesIntegrationTests extends IntegrationTest {
                 bobTicket + " " + bob + " " + team(bobTicket));
         assertThat(raw).as("no token of any kind").doesNotContainIgnoringCase("token")
                 .doesNotContain(assignment.get("matchToken").asString());
+    }
+
+    @Test
+    void commitPushesNothingForAMatchItRefuses() {
+        String prefix = scriptPrefix();
+        String now = Long.toString(System.currentTimeMillis());
+        ticket(prefix, "t1", "queued", "");
+        List<Object> reply = redis.execute(LuaScripts.returningList("commit"), scriptKeys(prefix), "1", now, prefix, "60",
+                now, "5000", "60", "c1", "gs-1", "land-1", "q:2", "match-1", "udp://x", "1", "t1", "{}",
+                "{\"matchId\":\"match-1\"}", "5");
+
+        assertThat(reply).containsExactly(0L);
+        assertThat(redis.hasKey(prefix + "recent")).as("a refused match is not recent").isFalse();
+    }
+
+    @Test
+    void backfillPushesOnlyTheTicketsItFilled() {
+        String prefix = scriptPrefix();
+        long now = System.currentTimeMillis();
+        redis.opsForHash().putAll(prefix + "land:land-1", Map.of("status", "active", "serverId", "gs-1",
+                "queueKey", "q:2", "tickets", "[]"));
+        redis.opsForHash().putAll(prefix + "backfill:land-1", Map.of("status", "open", "backfillId", "bf-1",
+                "expiresAt", Long.toString(now + 60_000), "openSlots", "{\"\":2}", "filled", "[]"));
+        ticket(prefix, "t1", "claimed", "c1");
+        ticket(prefix, "t2", "queued", ""); // cancelled and back: no longer claimed by c2
+        List<String> keysOfScript = new ArrayList<>(scriptKeys(prefix));
+        keysOfScript.add(3, prefix + "backfills");
+        String summary = "{\"matchId\":\"match-1\",\"landId\":\"land-1\",\"backfill\":true,\"tickets\":["
+                + "{\"ticketId\":\"t1\",\"members\":[\"p-t1\"]},{\"ticketId\":\"t2\",\"members\":[\"p-t2\"]}]}";
+        List<Object> reply = redis.execute(LuaScripts.returningList("backfill-fill"), keysOfScript, "1",
+                Long.toString(now), prefix, "60", Long.toString(now + 60_000), "60", "60", "land-1", "bf-1", "2",
+                "c1", "t1", "", "1", "{}", "c2", "t2", "", "1", "{}", summary, "5");
+
+        assertThat(reply).containsExactly(1L, 0L);
+        List<String> recent = redis.opsForList().range(prefix + "recent", 0, -1);
+        assertThat(recent).hasSize(1);
+        JsonNode fill = HttpJson.parse(recent.get(0));
+        assertThat(fill.get("backfill").asBoolean()).isTrue();
+        assertThat(fill.get("tickets")).hasSize(1);
+        assertThat(fill.get("tickets").get(0).get("ticketId").asString()).isEqualTo("t1");
+    }
+
+    /** Keys of their own: the application's tick never sees them. */
+    private String scriptPrefix() {
+        return keys.prefix() + "script-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    }
+
+    /** commit.lua's keys: lock (held by fence 1), claims, expiries, recent matches. */
+    private List<String> scriptKeys(String prefix) {
+        redis.opsForValue().set(prefix + "lock", "1", Duration.ofSeconds(60));
+        return List.of(prefix + "lock", prefix + "claims", prefix + "expiries", prefix + "recent");
+    }
+
+    private void ticket(String prefix, String ticketId, String status, String claim) {
+        redis.opsForHash().putAll(prefix + "ticket:" + ticketId, Map.of("status", status, "claim", claim,
+                "groupId", "g-" + ticketId, "members", "[\"p-" + ticketId + "\"]", "createdAt", "1"));
+        redis.expire(prefix + "ticket:" + ticketId, Duration.ofSeconds(60));
     }
 
     private String team(String ticketId) {
