@@ -1,15 +1,20 @@
 -- Fill open backfill requests with claimed tickets: each ticket is assigned to the request's land only while the
 -- request is open, unexpired, of the same backfillId, its land active, and its team still has room for the party.
 -- KEYS[1] tick lock  KEYS[2] claims zset  KEYS[3] expiries zset  KEYS[4] open-backfills zset
+-- KEYS[5] recent-matches list
 -- ARGV[1] fencing token  ARGV[2] now (epoch ms)  ARGV[3] key prefix  ARGV[4] assignment TTL (seconds)
 -- ARGV[5] assignment expiry (epoch ms)  ARGV[6] ended retention (seconds)  ARGV[7] stats bucket TTL (seconds)
--- ARGV[8..] requests, each: landId, backfillId, k, then k groups of claimId, ticketId, team, groupSize, assignment
+-- ARGV[8..#ARGV-1] requests, each: landId, backfillId, k, then k groups of claimId, ticketId, team, groupSize,
+-- assignment, then the request's recent-matches summary JSON (its 'tickets' the k tickets in order)
+-- ARGV[#ARGV] recent matches kept (0: none, and the summaries are empty)
 -- Returns {'fenced'} when the caller does not hold the tick lock (nothing changed), else one integer per ticket in
 -- the order given: 1 filled, 0 refused (the caller puts the ticket back in its queue).
 -- Slots are checked and decremented here, in one script under the fencing token, so two instances, a renewal or a
 -- cancel racing the tick can never over-fill a request. A filled ticket is assigned exactly as commit.lua does
 -- (indexes dropped, retention TTL, match.assigned published after the state change); the land's capacity slot and
 -- record are kept until the newest assignment expires; the time-to-match sample goes into the queue's statistics.
+-- A request that filled any ticket pushes its summary, cut to the tickets it did fill, onto the recent-matches list
+-- (trimmed to its cap once per call), as commit.lua does for a new match.
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then
   return {'fenced'}
 end
@@ -44,9 +49,11 @@ local function assign(ticketId, assignment, queueKey)
   redis.call('EXPIRE', statsKey, statsTtl)
 end
 
+local recentKept = tonumber(ARGV[#ARGV])
+local pushed = false
 local results = {}
 local i = 8
-while i <= #ARGV do
+while i < #ARGV do
   local landId, backfillId, k = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
   local landKey, backfillKey = prefix .. 'land:' .. landId, prefix .. 'backfill:' .. landId
   local land = redis.call('HMGET', landKey, 'status', 'serverId', 'queueKey', 'tickets')
@@ -56,6 +63,7 @@ while i <= #ARGV do
   local filled = open and cjson.decode(b[5]) or {}
   local landTickets = open and cjson.decode(land[4]) or {}
   local any = false
+  local filledHere = {}
   for g = 0, k - 1 do
     local base = i + 3 + 5 * g
     local claimId, ticketId, team, size, assignment = ARGV[base], ARGV[base + 1], ARGV[base + 2],
@@ -69,6 +77,7 @@ while i <= #ARGV do
       redis.call('PUBLISH', prefix .. 'events', '{"type":"match.assigned","v":1,"data":{"ticketId":"' .. ticketId
         .. '","assignment":' .. assignment .. '}}')
       results[#results + 1] = 1
+      filledHere[g + 1] = true
       any = true
     else
       results[#results + 1] = 0
@@ -88,7 +97,22 @@ while i <= #ARGV do
     redis.call('HSET', landKey, 'tickets', cjson.encode(landTickets), 'expiresAt', expiresAt)
     redis.call('EXPIRE', landKey, ttl)
     redis.call('ZADD', prefix .. 'lands:' .. land[2], 'XX', 'GT', expiresAt, landId)
+    if recentKept > 0 then
+      local summary = cjson.decode(ARGV[i + 3 + 5 * k])
+      local kept = {}
+      for g, party in ipairs(summary.tickets) do
+        if filledHere[g] then
+          kept[#kept + 1] = party
+        end
+      end
+      summary.tickets = kept
+      redis.call('LPUSH', KEYS[5], cjson.encode(summary))
+      pushed = true
+    end
   end
-  i = i + 3 + 5 * k
+  i = i + 4 + 5 * k
+end
+if pushed then
+  redis.call('LTRIM', KEYS[5], 0, recentKept - 1)
 end
 return results

@@ -1,9 +1,10 @@
 -- Commit claimed matches: every ticket of a match becomes assigned, or none does.
--- KEYS[1] tick lock  KEYS[2] claims zset  KEYS[3] expiries zset
+-- KEYS[1] tick lock  KEYS[2] claims zset  KEYS[3] expiries zset  KEYS[4] recent-matches list
 -- ARGV[1] fencing token  ARGV[2] now (epoch ms)  ARGV[3] key prefix  ARGV[4] assignment TTL (seconds)
 -- ARGV[5] assignment expiry (epoch ms)  ARGV[6] tick lock lease (ms)  ARGV[7] stats bucket TTL (seconds)
--- ARGV[8..] matches, each: claimId, serverId, landId, queueKey, matchId, connectUrl, n, then n pairs of ticketId,
--- assignment JSON
+-- ARGV[8..#ARGV-1] matches, each: claimId, serverId, landId, queueKey, matchId, connectUrl, n, then n pairs of
+-- ticketId, assignment JSON, then the match's recent-matches summary JSON
+-- ARGV[#ARGV] recent matches kept (0: none, and the summaries are empty)
 -- The lock is renewed first, in the same round trip, because signing the slice took time. Re-taking a lapsed lock
 -- that nobody took is safe: every ticket must still be claimed by this tick's claim, so whatever another holder did
 -- meanwhile (sweeping these claims back after their lease) wins.
@@ -13,7 +14,9 @@
 -- A committed match also writes its land record (land:<landId>, kept as long as the assignments: release and
 -- backfill act on it) and the queue's statistics of this second (stats:<queueKey>:<epoch second>: matches 'm',
 -- tickets 't', and time-to-match counts per log-spaced bucket 'h<i>', see queue-stats.lua), and scores the queue in
--- stats:queues by this commit's time (the metrics read the queues seen in the last hour).
+-- stats:queues by this commit's time (the metrics read the queues seen in the last hour), and pushes its summary onto
+-- the recent-matches list, so the list only ever shows matches that committed; the list is trimmed to its cap once
+-- per call, so it never holds more than the cap after a call.
 -- After the state change, each ticket's match.assigned envelope is published (events follow state).
 local holder = redis.call('GET', KEYS[1])
 if holder and holder ~= ARGV[1] then
@@ -60,9 +63,11 @@ local function writeStats()
   end
 end
 
+local recentKept = tonumber(ARGV[#ARGV])
+local pushed = false
 local results = {}
 local i = 8
-while i <= #ARGV do
+while i < #ARGV do
   local claimId, serverId, landId, queueKey, matchId, connectUrl, n = ARGV[i], ARGV[i + 1], ARGV[i + 2],
     ARGV[i + 3], ARGV[i + 4], ARGV[i + 5], tonumber(ARGV[i + 6])
   local ok = true
@@ -102,6 +107,10 @@ while i <= #ARGV do
       'connectUrl', connectUrl, 'tickets', cjson.encode(ticketIds), 'createdAt', now, 'expiresAt', expiresAt)
     redis.call('EXPIRE', landKey, ttl)
     recordStats(queueKey, createdAts)
+    if recentKept > 0 then
+      redis.call('LPUSH', KEYS[4], ARGV[i + 7 + 2 * n])
+      pushed = true
+    end
     for k = 0, n - 1 do
       local ticketId, assignment = ARGV[i + 7 + 2 * k], ARGV[i + 8 + 2 * k]
       redis.call('PUBLISH', prefix .. 'events', '{"type":"match.assigned","v":1,"data":{"ticketId":"' .. ticketId
@@ -111,7 +120,10 @@ while i <= #ARGV do
   else
     results[#results + 1] = 0
   end
-  i = i + 7 + 2 * n
+  i = i + 8 + 2 * n
+end
+if pushed then
+  redis.call('LTRIM', KEYS[4], 0, recentKept - 1)
 end
 writeStats()
 return results

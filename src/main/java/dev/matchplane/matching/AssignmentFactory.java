@@ -112,8 +112,11 @@ class AssignmentFactory {
                                 : layout.matchAttributes());
                 assignmentJsons.add(json.writeValueAsString(assignment));
             }
+            MatchLayout layout = prepared.matches().get(m).layout();
             commits.add(new MatchCommit(prepared.matches().get(m), land.serverId(), land.landId(),
-                    prepared.matchIds().get(m), land.connectUrl(), assignmentJsons));
+                    prepared.matchIds().get(m), land.connectUrl(),
+                    layout != null && layout.requiredRegion() != null ? layout.requiredRegion() : land.serverRegion(),
+                    assignmentJsons));
         }
         return commits;
     }

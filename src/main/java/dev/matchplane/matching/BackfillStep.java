@@ -142,7 +142,7 @@ final class BackfillStep {
             RuledTicket ticket = placement.ticket();
             choices.add(new Choice(new WaitingTicket(ticket.ticketId(), ticket.groupSize(), ticket.enqueuedAtMillis()),
                     placement.team(), new MatchLayout(Map.of(ticket.ticketId(), placement.team()), request.region(),
-                            null, chosen.matchAttributes())));
+                            null, chosen.matchAttributes(), null)));
         }
         return choices;
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.matchplane.console.ConsoleProperties;
 import dev.matchplane.provisioning.Allocation;
 import dev.matchplane.redis.LuaScripts;
 import dev.matchplane.redis.RedisKeys;
@@ -46,15 +47,17 @@ class RedisBackfills implements Backfills {
     private final String assignmentTtlSeconds;
     private final Counter expired;
     private final Counter filled;
+    private final int recentMatchesKept;
 
     RedisBackfills(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, PlayerDataJson playerJson,
-            MatchmakingProperties properties, MeterRegistry meters) {
+            MatchmakingProperties properties, MeterRegistry meters, ConsoleProperties console) {
         this.redis = redis;
         this.playerJson = playerJson;
         this.keys = keys;
         this.json = json;
         this.retentionSeconds = Long.toString(Math.max(1, properties.endedRetention().toSeconds()));
         this.assignmentTtlSeconds = Long.toString(Math.max(1, properties.assignmentTtl().toSeconds()));
+        this.recentMatchesKept = console.recentMatchesKept();
         this.expired = Counter.builder("matchplane.backfill.requests").tag("outcome", "expired")
                 .description("Backfill requests not renewed within matchmaking.backfill-ttl").register(meters);
         this.filled = Counter.builder("matchplane.backfill.tickets")
@@ -117,9 +120,11 @@ class RedisBackfills implements Backfills {
                 args.addAll(List.of(ticket.claim().claimId(), claimed.ticketId(), ticket.team(),
                         Integer.toString(claimed.groupSize()), ticket.assignmentJson()));
             }
+            args.add(recentMatchesKept > 0 ? json.writeValueAsString(RecentMatch.backfilled(fill, now)) : "");
         }
+        args.add(Integer.toString(recentMatchesKept));
         List reply = redis.execute(fillScript, List.of(keys.tickLock(), keys.claims(), keys.expiries(),
-                keys.openBackfills()), args.toArray());
+                keys.openBackfills(), keys.recentMatches()), args.toArray());
         if (!reply.isEmpty() && "fenced".equals(reply.get(0))) {
             throw new FencedException();
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.matchplane.console.ConsoleProperties;
 import dev.matchplane.matching.rules.RuledTicket;
 import dev.matchplane.matching.rules.ServerCapacity;
 import dev.matchplane.redis.RedisKeys;
@@ -37,9 +38,10 @@ class RedisMatchStore implements MatchStore {
     private final String endedRetentionSeconds;
     private final String assignmentTtlSeconds;
     private final String lockLeaseMillis;
+    private final int recentMatchesKept;
 
     RedisMatchStore(StringRedisTemplate redis, RedisKeys keys, MatchingScripts scripts, ObjectMapper json,
-            MatchmakingProperties properties, PlayerDataJson playerJson) {
+            MatchmakingProperties properties, PlayerDataJson playerJson, ConsoleProperties console) {
         this.playerJson = playerJson;
         this.redis = redis;
         this.keys = keys;
@@ -48,6 +50,7 @@ class RedisMatchStore implements MatchStore {
         this.endedRetentionSeconds = Long.toString(Math.max(1, properties.endedRetention().toSeconds()));
         this.assignmentTtlSeconds = Long.toString(Math.max(1, properties.assignmentTtl().toSeconds()));
         this.lockLeaseMillis = Long.toString(properties.lockTtl().toMillis());
+        this.recentMatchesKept = console.recentMatchesKept();
     }
 
     @Override
@@ -175,9 +178,12 @@ class RedisMatchStore implements MatchStore {
                 args.add(tickets.get(t).ticketId());
                 args.add(commit.assignmentJsons().get(t));
             }
+            // the recent-matches entry rides along: pushed only if this match commits, at no extra round trip
+            args.add(recentMatchesKept > 0 ? json.writeValueAsString(RecentMatch.of(commit, now)) : "");
         }
-        List reply = redis.execute(scripts.commit, List.of(keys.tickLock(), keys.claims(), keys.expiries()),
-                args.toArray());
+        args.add(Integer.toString(recentMatchesKept));
+        List reply = redis.execute(scripts.commit, List.of(keys.tickLock(), keys.claims(), keys.expiries(),
+                keys.recentMatches()), args.toArray());
         throwIfFenced(reply);
         return ((List<Object>) reply).stream().map(result -> Long.valueOf(1L).equals(result)).toList();
     }

@@ -63,6 +63,6 @@ final class RuledPlanner {
             teams.put(placement.ticket().ticketId(), placement.team());
         }
         return new ProposedMatch(tickets, new MatchLayout(teams, match.region(), match.capacityRegion(),
-                match.matchAttributes()));
+                match.matchAttributes(), match.skillSpread()));
     }
 }

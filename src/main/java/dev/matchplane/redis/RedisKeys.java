@@ -69,6 +69,11 @@ public class RedisKeys {
         return prefix + "lock:tick";
     }
 
+    /** The newest committed matches, newest first, as compact JSON; capped at {@code matchmaking.console.recent-matches}. */
+    public String recentMatches() {
+        return prefix + "recent-matches";
+    }
+
     public String tickFence() {
         return prefix + "lock:fence";
     }

@@ -27,7 +27,7 @@ class ConsoleLoginIntegrationTests extends IntegrationTest {
     void withoutALoginEveryPageRedirectsToTheLoginPageAndNoSessionStarts() {
         ConsoleClient browser = client();
         for (String page : new String[] { "/console/", "/console/servers", "/console/matching",
-                "/console/queues/live" }) {
+                "/console/queues/live", "/console/matches", "/console/matches/live" }) {
             HttpResponse<String> answer = browser.get(page);
             assertThat(answer.statusCode()).as(page).isEqualTo(302);
             assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(

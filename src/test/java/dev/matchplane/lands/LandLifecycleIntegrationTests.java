@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import dev.matchplane.support.HttpJson.Response;
+import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.support.WsTestClient;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,8 @@ class LandLifecycleIntegrationTests extends IntegrationTest {
         assertThat(opened.status()).isEqualTo(201);
         assertThat(opened.json().get("backfillId").asString()).startsWith("bf-");
         assertThat(opened.json().get("status").asString()).isEqualTo("open");
-        String x = enqueue(queue, unique("x"));
+        String xPlayer = unique("x");
+        String x = enqueue(queue, xPlayer);
         String y = enqueue(queue, unique("y"));
 
         JsonNode filled = awaitAssignment(x);
@@ -87,6 +89,15 @@ class LandLifecycleIntegrationTests extends IntegrationTest {
         assertThat(backfill.get("backfillId")).isEqualTo(opened.json().get("backfillId"));
         assertThat(backfill.get("filled").valueStream().map(JsonNode::asString).toList()).containsExactly(x);
         assertThat(backfill.get("openSlots").get("").asInt()).isZero();
+        // the console's recent matches show the fill as a backfill of the land's match, with only the filled ticket
+        JsonNode recent = redis.opsForList().range(keys.recentMatches(), 0, -1).stream().map(HttpJson::parse)
+                .filter(match -> match.has("backfill")).findFirst().orElseThrow();
+        assertThat(recent.get("backfill").asBoolean()).isTrue();
+        assertThat(recent.get("matchId")).isEqualTo(original.get("matchId"));
+        assertThat(recent.get("landId").asString()).isEqualTo(landId);
+        assertThat(recent.get("tickets")).hasSize(1);
+        assertThat(recent.get("tickets").get(0).get("ticketId").asString()).isEqualTo(x);
+        assertThat(recent.get("tickets").get(0).get("members").get(0).asString()).isEqualTo(xPlayer);
     }
 
     @Test

@@ -214,4 +214,10 @@ final class MatchDraft {
         }
         return attributes;
     }
+
+    /** The first distance rule's spread over the draft's party values (the rule candidates are chosen by). */
+    @Nullable SkillSpread skillSpread() {
+        int r = rules.firstRule(RuleType.DISTANCE);
+        return r < 0 || tickets.isEmpty() ? null : new SkillSpread(rules.attributes[r], high[r] - low[r]);
+    }
 }

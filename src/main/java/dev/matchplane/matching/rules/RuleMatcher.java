@@ -126,7 +126,7 @@ public final class RuleMatcher {
             placements.add(new RuledMatch.Placement(draft.tickets.get(i).ticket, rules.teamNames[teams[i]]));
         }
         placements.sort(Comparator.comparing(RuledMatch.Placement::ticket, OLDEST_FIRST));
-        return new RuledMatch(placements, region, reserved.region(), draft.matchAttributes());
+        return new RuledMatch(placements, region, reserved.region(), draft.matchAttributes(), draft.skillSpread());
     }
 
     private static Map<List<AttributeValue>, CandidatePool> pools(List<TicketProfile> eligible, CompiledRules rules) {

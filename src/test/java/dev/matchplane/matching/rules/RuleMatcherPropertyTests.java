@@ -65,7 +65,7 @@ class RuleMatcherPropertyTests {
                         List<RuledMatch.Placement> swapped = new ArrayList<>(match.tickets());
                         swapped.set(i, new RuledMatch.Placement(waiting, younger.team()));
                         RuledMatch alternative = new RuledMatch(swapped, match.region(), match.capacityRegion(),
-                                match.matchAttributes());
+                                match.matchAttributes(), match.skillSpread());
                         assertThat(HardRules.violations(set, alternative, NOW, timing))
                                 .as("run %d: %s waits behind the younger %s in %s", run, waiting.ticketId(),
                                         younger.ticket().ticketId(), Tickets.ticketIds(plan))

@@ -45,6 +45,33 @@ class RuleMatcherTests {
     }
 
     @Test
+    void proposeWhenDistanceRuleThenEachMatchReportsTheSpreadOfItsPartyValues() {
+        RuleSet set = ruleSet("{'queues': ['q'], 'attributes': {'skill': {'type': 'number'}, 'level': {'type': 'number'}},"
+                + " 'teams': [{'name': 'a', 'players': 2}, {'name': 'b', 'players': 2}],"
+                + " 'rules': [{'name': 'close', 'type': 'distance', 'attribute': 'skill', 'max': 100},"
+                + " {'name': 'near', 'type': 'distance', 'attribute': 'level', 'max': 1000}]}");
+        // the duo's party value is its average, 1020; the solos are at 1000 and 1090
+        List<RuledTicket> window = List.of(solo("s1000", 3000, Map.of("skill", 1000, "level", 1)),
+                party("duo", 2000, null, List.of(new Player("d1", Map.of("skill", 990, "level", 1), Map.of()),
+                        new Player("d2", Map.of("skill", 1050, "level", 1), Map.of()))),
+                solo("s1090", 1000, Map.of("skill", 1090, "level", 900)));
+
+        RuledMatch match = propose(set, window).matches().get(0);
+
+        assertThat(match.skillSpread()).as("the first distance rule's attribute")
+                .isEqualTo(new SkillSpread("skill", 90.0));
+    }
+
+    @Test
+    void proposeWithoutDistanceRuleThenNoSpread() {
+        RuleSet set = ruleSet("{'queues': ['q'], 'teams': [{'name': 'a', 'players': 1}, {'name': 'b', 'players': 1}]}");
+
+        RuledMatch match = propose(set, List.of(solo("x", 2000, Map.of()), solo("y", 1000, Map.of()))).matches().get(0);
+
+        assertThat(match.skillSpread()).isNull();
+    }
+
+    @Test
     void proposeWhenPartyOfTwoIn2v2ThenItStaysOnOneTeam() {
         RuleSet set = ruleSet("{'queues': ['q'], 'teams': [{'name': 'red', 'players': 2}, {'name': 'blue', 'players': 2}]}");
         List<RuledTicket> window = List.of(solo("s1", 3000, Map.of()),
