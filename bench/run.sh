@@ -18,7 +18,8 @@
 #                        BENCH_DRAIN_RULES_PLAYERS (20000) drained under that rule set and under none.
 #                        BENCH_QUALITY_SCENARIOS picks among quality,drain-rules. ~8 minutes.
 #   cold (optional phase): start the app, then at once 200 players/s for 20 s with no warm-up (ttm): time to
-#                        ready and time to match of a cold JVM; on JDK 25+ again with the image's AOT cache (cold-aot)
+#                        ready and time to match of a cold JVM; on JDK 25+ again with the image's AOT cache (cold-aot,
+#                        unless BENCH_COLD_AOT=0)
 #   drain2 (optional phase): the drain with one instance, then again after a second instance joined on the same
 #                        key prefix (both may tick); the second row against the first is the cost of coordination
 #   BENCH_SCENARIOS      scenarios of the rs256 phase: health,enqueue,status,ttm,drain,sockets
@@ -264,7 +265,7 @@ for phase in ${PHASES//,/ }; do
                  PHASE_ARGS=() ;;
         cold) PHASE_ARGS=(rates=200 ttmDuration=20 ttmWarmup=0)
               run_phase cold 250 RS256 ttm
-              if java -version 2>&1 | grep -q 'version "2[5-9]'; then
+              if [[ "${BENCH_COLD_AOT:-1}" == 1 ]] && java -version 2>&1 | grep -q 'version "2[5-9]'; then
                   # JDK 25+: the AOT cache as the container image builds it (Dockerfile): a training run that exits
                   # once the context is refreshed, then the extracted jar started with the cache
                   APP_JAR_EXTRACTED=$(ls "$BUILD"/app/*.jar | head -n1)
