@@ -1,13 +1,14 @@
 -- Fill open backfill requests with claimed tickets: each ticket is assigned to the request's land only while the
 -- request is open, unexpired, of the same backfillId, its land active, and its team still has room for the party.
--- KEYS[1] tick lock  KEYS[2] claims zset  KEYS[3] expiries zset  KEYS[4] open-backfills zset
+-- KEYS[1] lock of the shard the requests' queues belong to  KEYS[2] claims zset  KEYS[3] expiries zset
+-- KEYS[4] open-backfills zset
 -- KEYS[5] recent-matches list
 -- ARGV[1] fencing token  ARGV[2] now (epoch ms)  ARGV[3] key prefix  ARGV[4] assignment TTL (seconds)
 -- ARGV[5] assignment expiry (epoch ms)  ARGV[6] ended retention (seconds)  ARGV[7] stats bucket TTL (seconds)
 -- ARGV[8..#ARGV-1] requests, each: landId, backfillId, k, then k groups of claimId, ticketId, team, groupSize,
 -- assignment, then the request's recent-matches summary JSON (its 'tickets' the k tickets in order)
 -- ARGV[#ARGV] recent matches kept (0: none, and the summaries are empty)
--- Returns {'fenced'} when the caller does not hold the tick lock (nothing changed), else one integer per ticket in
+-- Returns {'fenced'} when the caller does not hold the shard's lock (nothing changed), else one integer per ticket in
 -- the order given: 1 filled, 0 refused (the caller puts the ticket back in its queue).
 -- Slots are checked and decremented here, in one script under the fencing token, so two instances, a renewal or a
 -- cancel racing the tick can never over-fill a request. A filled ticket is assigned exactly as commit.lua does

@@ -1,9 +1,12 @@
--- Read what the tick may backfill, in one call: the open backfill requests and the oldest tickets of their queues.
--- Requests past their expiry (not renewed) become 'expired' first; a request whose land is no longer active, or
--- whose server is gone (deregistered or swept), becomes 'cancelled'.
--- KEYS[1] open-backfills zset
+-- Read what one shard's tick may backfill, in one call: the open backfill requests whose queue is an active queue
+-- of the shard, and the oldest tickets of those queues (a request whose queue has nobody waiting has nothing to
+-- fill). With ARGV[6] = '1' (the holder of shard 0 sweeps, once for all shards) requests past their expiry (not
+-- renewed) become 'expired' first; the others are left out of the read until then. A request whose land is no
+-- longer active, or whose server is gone (deregistered or swept), becomes 'cancelled'.
+-- KEYS[1] open-backfills zset  KEYS[2] active-queues set of the shard
 -- ARGV[1] key prefix  ARGV[2] now (epoch ms)  ARGV[3] window size  ARGV[4] ended retention (seconds)
--- ARGV[5] most requests read  ARGV[6..] queue-key patterns of the rule sets ('*' = any run), as windows.lua takes
+-- ARGV[5] most requests read  ARGV[6] '1' to expire overdue requests, else '0'
+-- ARGV[7..] queue-key patterns of the rule sets ('*' = any run), as windows.lua takes
 -- Returns {expiredCount, requests, windows}: requests a flat list of 11 fields per open request (landId, backfillId,
 -- queueKey, openSlots JSON, createdAt, players JSON, serverId, connectUrl, matchId, the server's region ('' = none),
 -- the assignment JSON of the land's first ticket still assigned ('' = none), which holds its match's region and
@@ -11,7 +14,7 @@
 -- queue no pattern matches, else {members JSON, region, players JSON, ...} per window entry, in window order.
 local prefix, now, last = ARGV[1], ARGV[2], tonumber(ARGV[3]) - 1
 local patterns = {}
-for i = 6, #ARGV do
+for i = 7, #ARGV do
   -- glob to an anchored Lua pattern: escape the magic characters, then '*' matches any run
   patterns[#patterns + 1] = '^' .. string.gsub(string.gsub(ARGV[i], '[%^%$%(%)%%%.%[%]%+%-%?]', '%%%0'), '%*', '.*')
     .. '$'
@@ -26,11 +29,13 @@ local function finish(landId, status)
 end
 
 local expired = 0
-for _, landId in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)) do
-  if redis.call('HGET', prefix .. 'backfill:' .. landId, 'status') == 'open' then
-    expired = expired + 1
+if ARGV[6] == '1' then
+  for _, landId in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)) do
+    if redis.call('HGET', prefix .. 'backfill:' .. landId, 'status') == 'open' then
+      expired = expired + 1
+    end
+    finish(landId, 'expired')
   end
-  finish(landId, 'expired')
 end
 
 -- the assignment its match gave the land's first ticket still assigned: a backfill reports the same region and
@@ -63,7 +68,7 @@ local function details(queueKey, window)
 end
 
 local requests, queues = {}, {}
-for _, landId in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[5]) - 1)) do
+for _, landId in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. now, '+inf', 'LIMIT', 0, tonumber(ARGV[5]))) do
   local land = redis.call('HMGET', prefix .. 'land:' .. landId, 'status', 'queueKey', 'serverId', 'connectUrl',
     'matchId', 'tickets')
   local b = redis.call('HMGET', prefix .. 'backfill:' .. landId, 'status', 'backfillId', 'openSlots', 'createdAt',
@@ -72,7 +77,7 @@ for _, landId in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[5]) - 1))
     finish(landId, 'cancelled')
   elseif b[1] ~= 'open' then
     redis.call('ZREM', KEYS[1], landId)
-  else
+  elseif redis.call('SISMEMBER', KEYS[2], land[2]) == 1 then
     local region = redis.call('HGET', prefix .. 'server:' .. land[3], 'region') or ''
     for _, field in ipairs({landId, b[2], land[2], b[3], b[4], b[5] or '', land[3], land[4], land[5], region,
         landAssignment(land[6])}) do

@@ -1,8 +1,9 @@
 -- Claim the tickets of proposed matches: a proposal is claimed only if all its tickets still wait.
--- KEYS[1] tick lock  KEYS[2] claims zset  KEYS[3] active-queues set
+-- KEYS[1] lock of the shard the proposals' queues belong to  KEYS[2] claims zset
+-- KEYS[3] active-queues set of that shard
 -- ARGV[1] fencing token  ARGV[2] lease end (epoch ms)  ARGV[3] key prefix
 -- ARGV[4..] proposals, each: claimId, queueKey, n, then n queue members ('<ticketId>:<groupSize>')
--- Returns {'fenced'} when the caller no longer holds the lock (nothing changed), else one entry per proposal:
+-- Returns {'fenced'} when the caller no longer holds the shard's lock (nothing changed), else one entry per proposal:
 -- {} when rejected, or a flat list of 5 fields per ticket: ticketId, groupSize, members JSON, region, createdAt.
 -- Claimed tickets leave their queue (other matching cannot see them) and are scored in the claims zset by their
 -- lease end: if this instance dies before commit, the sweep puts them back with their original enqueue time.

@@ -1,7 +1,8 @@
 -- Commit claimed matches: every ticket of a match becomes assigned, or none does.
--- KEYS[1] tick lock  KEYS[2] claims zset  KEYS[3] expiries zset  KEYS[4] recent-matches list
+-- KEYS[1] lock of the shard the matches' queues belong to  KEYS[2] claims zset  KEYS[3] expiries zset
+-- KEYS[4] recent-matches list
 -- ARGV[1] fencing token  ARGV[2] now (epoch ms)  ARGV[3] key prefix  ARGV[4] assignment TTL (seconds)
--- ARGV[5] assignment expiry (epoch ms)  ARGV[6] tick lock lease (ms)  ARGV[7] stats bucket TTL (seconds)
+-- ARGV[5] assignment expiry (epoch ms)  ARGV[6] shard lock lease (ms)  ARGV[7] stats bucket TTL (seconds)
 -- ARGV[8..#ARGV-1] matches, each: claimId, serverId, landId, queueKey, matchId, connectUrl, n, then n pairs of
 -- ticketId, assignment JSON, then the match's recent-matches summary JSON
 -- ARGV[#ARGV] recent matches kept (0: none, and the summaries are empty)

@@ -1,6 +1,6 @@
 -- Enqueue one ticket atomically: dedup by group, one queued ticket per player, then write everything.
 -- KEYS[1] ticket hash        KEYS[2] group key        KEYS[3] queue zset
--- KEYS[4] active-queues set  KEYS[5] expiries zset   KEYS[6] the queue's wake-pending key
+-- KEYS[4] active-queues set of the queue's shard  KEYS[5] expiries zset   KEYS[6] the queue's wake-pending key
 -- KEYS[7..] one player key per member (same order as ARGV[14..])
 -- ARGV[1] ticketId  ARGV[2] queueKey  ARGV[3] groupId  ARGV[4] members (JSON array)  ARGV[5] groupSize
 -- ARGV[6] region ('' = none)  ARGV[7] constraints JSON ('' = none)  ARGV[8] now (epoch ms)
@@ -13,6 +13,8 @@
 -- A created ticket wakes the matching of its queue: PUBLISH queueKey on the wake channel, unless a wake-up of this
 -- queue is already pending (its key exists; windows.lua deletes it when the tick reads the queue), so a burst of
 -- enqueues costs one wake-up, not one per request (docs/architecture.md, "Wake-ups").
+-- The hash names its shard's active-queues set (field 'active'): release.lua and finish.lua, which only know ticket
+-- ids, re-add or remove the queue there.
 -- Order follows docs/rest-api.md (enqueue): dedup first, then the player rule, then the 422 refusals.
 
 local function live(ticketId)
@@ -40,7 +42,8 @@ if ARGV[10] == '2' then
 end
 
 redis.call('HSET', KEYS[1], 'status', 'queued', 'queueKey', ARGV[2], 'groupId', ARGV[3], 'members', ARGV[4],
-  'groupSize', ARGV[5], 'region', ARGV[6], 'constraints', ARGV[7], 'createdAt', ARGV[8], 'updatedAt', ARGV[8])
+  'groupSize', ARGV[5], 'region', ARGV[6], 'constraints', ARGV[7], 'createdAt', ARGV[8], 'updatedAt', ARGV[8],
+  'active', KEYS[4])
 local players = ARGV[8 + #KEYS]
 if players and players ~= '' then
   redis.call('HSET', KEYS[1], 'players', players)

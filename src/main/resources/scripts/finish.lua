@@ -1,5 +1,5 @@
 -- End waiting tickets for good: cancel the given ones, or expire those whose deadline has passed.
--- KEYS[1] active-queues set  KEYS[2] expiries zset  KEYS[3] claims zset
+-- KEYS[1] the pre-shard active-queues set (for a ticket whose hash names no shard set)  KEYS[2] expiries zset  KEYS[3] claims zset
 -- ARGV[1] key prefix  ARGV[2] now (epoch ms)  ARGV[3] retention (seconds)  ARGV[4] 'cancelled' | 'expired'
 -- ARGV[5] expire: batch size (most tickets to end); cancel: the player who must be a member of the ticket, or ''
 --         for anyone (player authentication off)  ARGV[6..] ticket ids (cancel)
@@ -30,7 +30,7 @@ end
 
 local function finish(ticketId)
   local ticketKey = prefix .. 'ticket:' .. ticketId
-  local t = redis.call('HMGET', ticketKey, 'status', 'queueKey', 'groupId', 'members', 'groupSize')
+  local t = redis.call('HMGET', ticketKey, 'status', 'queueKey', 'groupId', 'members', 'groupSize', 'active')
   local status = t[1]
   if requiredMember ~= '' and not (t[4] and lists(t[4], requiredMember)) then
     return 0
@@ -45,7 +45,7 @@ local function finish(ticketId)
   local queue = prefix .. 'queue:' .. t[2]
   redis.call('ZREM', queue, ticketId .. ':' .. t[5])
   if redis.call('ZCARD', queue) == 0 then
-    redis.call('SREM', KEYS[1], t[2])
+    redis.call('SREM', t[6] or KEYS[1], t[2]) -- its shard's set, named by enqueue.lua
   end
   deleteIfHeld(prefix .. 'group:' .. t[3], ticketId)
   for _, playerId in ipairs(cjson.decode(t[4])) do

@@ -1,6 +1,6 @@
 -- Read what a tick may match, in one call: the active queues whose landType (the queue key before its first ':')
 -- has a live server, and the oldest tickets of each. Queues without a live server are not read at all.
--- KEYS[1] active-queues set
+-- KEYS[1] active-queues set of the shard being ticked
 -- ARGV[1] key prefix  ARGV[2] live since (epoch ms: a heartbeat at or after it is live)  ARGV[3] window size
 -- ARGV[4] now (epoch ms; optional, with ARGV[5..])  ARGV[5..] queue-key patterns of the rule sets ('*' = any run)
 -- Returns a flat list: per queue, queueKey, then its window as {member, score, member, score, ...} oldest first,

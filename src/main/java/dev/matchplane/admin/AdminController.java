@@ -10,6 +10,7 @@ import java.util.SortedMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.matchplane.matching.ShardDirectory;
 import dev.matchplane.provisioning.GameServer;
 import dev.matchplane.provisioning.GameServerRegistry;
 import dev.matchplane.provisioning.ProvisioningProperties;
@@ -37,9 +38,11 @@ class AdminController {
     private final QueueSummaries queues;
     private final Duration serverTtl;
     private final Clock clock;
+    private final ShardDirectory shards;
 
     AdminController(GameServerRegistry registry, QueueSummaries queues, ProvisioningProperties provisioning,
-            Clock clock) {
+            Clock clock, ShardDirectory shards) {
+        this.shards = shards;
         this.registry = registry;
         this.queues = queues;
         this.serverTtl = provisioning.serverTtl();
@@ -64,6 +67,48 @@ class AdminController {
         Map<String, QueueCount> byQueueKey = new LinkedHashMap<>();
         counts.forEach((queueKey, count) -> byQueueKey.put(queueKey, new QueueCount(count)));
         return new QueueSummaryResponse(List.copyOf(counts.keySet()), byQueueKey);
+    }
+
+    @Operation(summary = "Shards and their holders", description = "Which instance holds which shard's lock, since "
+            + "when and under which fencing token, and the instances that tick; read from Redis, the same answer on "
+            + "every instance")
+    @GetMapping("/shards")
+    ShardsResponse shards() {
+        ShardDirectory.Snapshot map = shards.read();
+        return new ShardsResponse(map.shards().stream().map(ShardView::of).toList(),
+                map.instances().stream().map(InstanceView::of).toList());
+    }
+
+    @Schema(description = "Shards in order, and the instances that tick")
+    record ShardsResponse(List<ShardView> shards, List<InstanceView> instances) {
+    }
+
+    @Schema(description = "One shard; holder, since and fence are null while no instance holds it")
+    record ShardView(@Schema(example = "0") int shard,
+            @Schema(description = "Node id of the holding instance", example = "node-a") @Nullable String holder,
+            @Schema(description = "When the holder took the shard", format = "date-time",
+                    example = "2026-11-26T20:00:00.000Z") @Nullable String since,
+            @Schema(description = "The holder's fencing token: grows with every change of hands", example = "12")
+            @Nullable Long fence) {
+
+        static ShardView of(ShardDirectory.Holding holding) {
+            return new ShardView(holding.shard(), holding.holder(),
+                    holding.since() == null ? null : Timestamps.iso(holding.since()), holding.fence());
+        }
+    }
+
+    @Schema(description = "An instance that ticks (role all or queue-worker)")
+    record InstanceView(@Schema(example = "node-a") String nodeId,
+            @Schema(description = "Its last heartbeat", format = "date-time", example = "2026-11-26T20:00:00.000Z")
+            String lastSeenAt,
+            @Schema(description = "Heartbeat within matchmaking.lock-ttl: counted in the fair share", example = "true")
+            boolean live,
+            @Schema(description = "Shards it holds", example = "6") int shards) {
+
+        static InstanceView of(ShardDirectory.Instance instance) {
+            return new InstanceView(instance.nodeId(), Timestamps.iso(instance.lastSeenAt()), instance.live(),
+                    instance.shards());
+        }
     }
 
     @Schema(description = "Registered game servers")

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import dev.matchplane.matching.QueueShards;
 import dev.matchplane.redis.RedisKeys;
 import dev.matchplane.redis.RedisPipelines;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -23,14 +24,28 @@ class RedisQueueSummaries implements QueueSummaries {
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
 
-    RedisQueueSummaries(StringRedisTemplate redis, RedisKeys keys) {
+    private final List<String> activeSets;
+
+    RedisQueueSummaries(StringRedisTemplate redis, RedisKeys keys, QueueShards shards) {
         this.redis = redis;
         this.keys = keys;
+        List<String> sets = new ArrayList<>(shards.count() + 1);
+        for (int shard = 0; shard < shards.count(); shard++) {
+            sets.add(keys.activeQueues(shard));
+        }
+        sets.add(keys.legacyActiveQueues()); // queues of before sharding, until the holder of shard 0 moves them
+        this.activeSets = List.copyOf(sets);
+    }
+
+    /** Every shard's active queues, in one SUNION. */
+    private List<String> activeQueues() {
+        Set<String> all = redis.opsForSet().union(activeSets);
+        return all == null ? new ArrayList<>() : new ArrayList<>(all);
     }
 
     @Override
     public SortedMap<String, Long> queuedCounts() {
-        List<String> queueKeys = new ArrayList<>(redis.opsForSet().members(keys.activeQueues()));
+        List<String> queueKeys = activeQueues();
         List<Object> counts = RedisPipelines.run(redis,
                 pipeline -> queueKeys.forEach(queueKey -> pipeline.opsForZSet().zCard(keys.queue(queueKey))));
         SortedMap<String, Long> summary = new TreeMap<>();
@@ -46,7 +61,7 @@ class RedisQueueSummaries implements QueueSummaries {
 
     @Override
     public SortedMap<String, Waiting> waiting() {
-        List<String> queueKeys = new ArrayList<>(redis.opsForSet().members(keys.activeQueues()));
+        List<String> queueKeys = activeQueues();
         List<Object> replies = RedisPipelines.run(redis, pipeline -> queueKeys.forEach(queueKey -> {
             pipeline.opsForZSet().zCard(keys.queue(queueKey));
             pipeline.opsForZSet().rangeWithScores(keys.queue(queueKey), 0, 0);

@@ -10,14 +10,19 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import dev.matchplane.admin.QueueSummaries;
+import dev.matchplane.matching.MatchmakingProperties;
 import dev.matchplane.matching.QueueCatalog;
+import dev.matchplane.matching.ShardDirectory;
 import dev.matchplane.provisioning.GameServer;
 import dev.matchplane.provisioning.GameServerRegistry;
 import dev.matchplane.provisioning.ProvisioningProperties;
 import dev.matchplane.provisioning.RegisteredServer;
 import dev.matchplane.system.MetricTags;
+import dev.matchplane.system.Timestamps;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +39,8 @@ class ConsoleFigures {
     private final QueueCatalog catalog;
     private final GameServerRegistry servers;
     private final Duration serverTtl;
-    private final RedisTickLockView tickLock;
+    private final ShardDirectory shards;
+    private final String nodeId;
     private final MeterRegistry meters;
     private final MeterRates rates;
     private final MetricTags tags;
@@ -42,13 +48,15 @@ class ConsoleFigures {
     private final Clock clock;
 
     ConsoleFigures(QueueSummaries queues, QueueCatalog catalog, GameServerRegistry servers,
-            ProvisioningProperties provisioning, RedisTickLockView tickLock, MeterRegistry meters, MeterRates rates,
-            MetricTags tags, ObjectProvider<QueueRuleSets> ruleSets, Clock clock) {
+            ProvisioningProperties provisioning, ShardDirectory shards, MatchmakingProperties matchmaking,
+            MeterRegistry meters, MeterRates rates, MetricTags tags, ObjectProvider<QueueRuleSets> ruleSets,
+            Clock clock) {
         this.queues = queues;
         this.catalog = catalog;
         this.servers = servers;
         this.serverTtl = provisioning.serverTtl();
-        this.tickLock = tickLock;
+        this.shards = shards;
+        this.nodeId = matchmaking.nodeId();
         this.meters = meters;
         this.rates = rates;
         this.tags = tags;
@@ -83,16 +91,20 @@ class ConsoleFigures {
         }).toList();
     }
 
+    /** The shard map from Redis (the admin view's own source); tick figures are this instance's, all shards added. */
     MatchingView matching() {
-        Timer ticks = meters.find("matchplane.tick.duration").timer();
-        HistogramSnapshot snapshot = ticks == null ? null : ticks.takeSnapshot();
-        Double held = meters.find("matchplane.tick.lock.held").gauge() == null ? null
-                : meters.find("matchplane.tick.lock.held").gauge().value();
-        return new MatchingView(tickLock.read(), held != null && held >= 1,
-                snapshot == null ? 0 : snapshot.count(),
-                snapshot == null || snapshot.count() == 0 ? null : snapshot.mean(TimeUnit.MILLISECONDS),
-                snapshot == null || snapshot.count() == 0 ? null : snapshot.max(TimeUnit.MILLISECONDS),
-                rates.lastMinute(MeterRates.ALL_MATCHES));
+        long ticks = 0;
+        double totalMs = 0;
+        double maxMs = 0;
+        for (Timer timer : Search.in(meters).name("matchplane.tick.duration").timers()) {
+            ticks += timer.count();
+            totalMs += timer.totalTime(TimeUnit.MILLISECONDS);
+            maxMs = Math.max(maxMs, timer.max(TimeUnit.MILLISECONDS));
+        }
+        long wakeUps = (long) Search.in(meters).name("matchplane.tick.wakeups").counters().stream()
+                .mapToDouble(Counter::count).sum();
+        return new MatchingView(shards.read(), nodeId, ticks, ticks == 0 ? null : totalMs / ticks,
+                ticks == 0 ? null : maxMs, wakeUps, rates.lastMinute(MeterRates.ALL_MATCHES));
     }
 
     /** p50 and p90 (ms) of the queue tag's time-to-match timer; NaN when this instance recorded none lately. */
@@ -177,9 +189,8 @@ class ConsoleFigures {
         }
     }
 
-    record MatchingView(RedisTickLockView.TickLockState lock, boolean heldHere, long ticks,
-            @Nullable Double meanTickMs, @Nullable Double maxTickMs,
-            OptionalLong matchesLastMinute) {
+    record MatchingView(ShardDirectory.Snapshot map, String nodeId, long ticks, @Nullable Double meanTickMs,
+            @Nullable Double maxTickMs, long wakeUps, OptionalLong matchesLastMinute) {
 
         public String meanTick() {
             return meanTickMs == null ? Display.NONE : Display.duration(meanTickMs);
@@ -193,16 +204,45 @@ class ConsoleFigures {
             return Display.count(matchesLastMinute);
         }
 
-        public String holder() {
-            return lock.holderFence().isPresent() ? "fence " + lock.holderFence().getAsLong() : "nobody";
+        public List<ShardRow> shards() {
+            return map.shards().stream().map(h -> new ShardRow(h, nodeId.equals(h.holder()))).toList();
         }
 
-        public String lease() {
-            return lock.leaseLeftMs().isPresent() ? Display.duration(lock.leaseLeftMs().getAsLong()) : Display.NONE;
+        public List<ShardDirectory.Instance> instances() {
+            return map.instances();
+        }
+
+        public long held() {
+            return map.held();
+        }
+
+        public long heldHere() {
+            return map.shards().stream().filter(h -> nodeId.equals(h.holder())).count();
+        }
+
+        /** Bad while any shard has no holder: its queues are not matched. */
+        public String status() {
+            return map.held() == map.shards().size() ? "good" : "bad";
+        }
+    }
+
+    /** One shard of the matching page; {@code here} when this instance holds it. */
+    record ShardRow(ShardDirectory.Holding holding, boolean here) {
+
+        public String holderText() {
+            return holding.held() ? holding.holder() == null ? "unknown" : holding.holder() : "nobody";
+        }
+
+        public String sinceText() {
+            return holding.since() == null ? Display.NONE : Timestamps.iso(holding.since());
+        }
+
+        public String fenceText() {
+            return holding.fence() == null ? Display.NONE : holding.fence().toString();
         }
 
         public String status() {
-            return lock.holderFence().isPresent() ? "good" : "bad";
+            return holding.held() ? "good" : "bad";
         }
     }
 }

@@ -41,8 +41,10 @@ class MeterRates {
     @Scheduled(fixedDelay = 5_000, initialDelay = 0)
     synchronized void sample() {
         long now = clock.millis();
-        Counter matches = registry.find("matchplane.matches").tag("outcome", "committed").counter();
-        record(ALL_MATCHES, matches == null ? 0 : matches.count(), now);
+        // one counter per shard this instance ticked: their sum is this instance's matches
+        double matches = Search.in(registry).name("matchplane.matches").tag("outcome", "committed").counters()
+                .stream().mapToDouble(Counter::count).sum();
+        record(ALL_MATCHES, matches, now);
         Search.in(registry).name("matchplane.tickets.assigned").counters()
                 .forEach(c -> record(c.getId().getTag("queue"), c.count(), now));
         lastSampleAt = now;

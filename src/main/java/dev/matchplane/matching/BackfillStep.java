@@ -57,10 +57,11 @@ final class BackfillStep {
     private record Choice(WaitingTicket ticket, String team, @Nullable MatchLayout layout) {
     }
 
-    /** Tickets filled into existing lands by this tick. */
-    int run(TickContext tick) {
+    /** Tickets of the tick's shard filled into existing lands; {@code sweeping} also expires overdue requests. */
+    int run(TickContext tick, boolean sweeping) {
         SortedMap<String, StoredRuleSet> sets = ruleSets.all();
-        Backfills.Read read = backfills.read(tick.now(), properties.windowSize(), RuledPlanner.patterns(sets));
+        Backfills.Read read = backfills.read(tick.shard(), tick.now(), properties.windowSize(), sweeping,
+                RuledPlanner.patterns(sets));
         Map<Backfills.OpenRequest, List<Choice>> plan = plan(read, tick.now(), sets);
         if (plan.isEmpty()) {
             return 0;
@@ -71,7 +72,7 @@ final class BackfillStep {
                 .add(new ProposedMatch(List.of(choice.ticket()), choice.layout()))));
         List<ClaimedMatch> claimed;
         try {
-            claimed = store.claim(tick.fence(), proposals, tick.now().plus(properties.claimLease()));
+            claimed = store.claim(tick.shard(), tick.fence(), proposals, tick.now().plus(properties.claimLease()));
         }
         catch (FencedException lost) {
             return 0; // the matching step after this one finds the lock lost too
@@ -185,7 +186,7 @@ final class BackfillStep {
             fills.add(new Backfills.Fill(request, tickets));
             tickets.forEach(ticket -> inOrder.add(ticket.claim()));
         });
-        List<Boolean> landed = backfills.fill(tick.fence(), tick.now(), expiry, fills);
+        List<Boolean> landed = backfills.fill(tick.shard(), tick.fence(), tick.now(), expiry, fills);
         List<ClaimedMatch> refused = new ArrayList<>();
         for (int i = 0; i < inOrder.size(); i++) {
             if (!landed.get(i)) {

@@ -36,16 +36,17 @@ interface Backfills {
     }
 
     /**
-     * Marks requests past their expiry as expired, then reads the open ones and their queues' oldest tickets, with
-     * player data for queues matching one of {@code ruledPatterns}.
+     * Reads the open requests whose queue is an active queue of the shard, and those queues' oldest tickets, with
+     * player data for queues matching one of {@code ruledPatterns}; with {@code expire} (the sweep, once for all
+     * shards) first marks requests past their expiry as expired.
      */
-    Read read(Instant now, int windowSize, Collection<String> ruledPatterns);
+    Read read(int shard, Instant now, int windowSize, boolean expire, Collection<String> ruledPatterns);
 
     /**
      * Fills in one atomic step; result[i] tells whether the i-th ticket (requests in order, tickets in order)
      * landed.
      *
-     * @throws FencedException when {@code fence} no longer holds the tick lock (nothing changed)
+     * @throws FencedException when {@code fence} no longer holds the shard's lock (nothing changed)
      */
-    List<Boolean> fill(long fence, Instant now, Instant expiry, List<Fill> fills);
+    List<Boolean> fill(int shard, long fence, Instant now, Instant expiry, List<Fill> fills);
 }

@@ -34,14 +34,14 @@ final class BatchPreparer {
 
     /** The window's batch, its signing queued; null when there is nothing to match. */
     @Nullable Batch prepare(TickContext tick) {
-        TickPlan plan = planner.plan(tick.now());
+        TickPlan plan = planner.plan(tick.shard(), tick.now());
         if (plan.isEmpty()) {
             return null;
         }
         Instant leaseEnd = tick.now().plus(properties.claimLease());
         List<ClaimedMatch> claimed;
         try {
-            claimed = store.claim(tick.fence(), plan.proposals(), leaseEnd);
+            claimed = store.claim(tick.shard(), tick.fence(), plan.proposals(), leaseEnd);
         }
         catch (FencedException lost) {
             return Batch.fenced(tick, plan);

@@ -16,4 +16,5 @@ class MatchingScripts {
     final RedisScript<List> commit = LuaScripts.returningList("commit");
     final RedisScript<Long> release = LuaScripts.returningLong("release");
     final RedisScript<Long> finish = LuaScripts.returningLong("finish");
+    final RedisScript<Long> rehome = LuaScripts.returningLong("rehome-queues");
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import dev.matchplane.system.NodeId;
 import dev.matchplane.system.Role;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +29,13 @@ import org.springframework.validation.annotation.Validated;
  * @param endedRetention how long a cancelled or expired ticket still reports its status (10 min)
  * @param windowSize     most waiting tickets read per queue per tick (1,000); bounds a tick's work
  * @param claimLease     how long a tick may hold claimed tickets before the sweep returns them to their queue (10 s)
- * @param lockTtl        tick lock lease, renewed every tick (5 s)
+ * @param lockTtl        shard lock lease, renewed every tick and while held (5 s); also how long a ticking
+ *                       instance's heartbeat counts it as live
  * @param sweepBatch     most expired tickets, stale claims or dead servers handled per sweep (500)
  * @param maxPlayersPerTick most players matched by one tick (1,000): bounds a tick's signing work so that it ends
  *                       well within the lock lease; a tick that reaches it runs again at once
+ * @param shards         number of shards the queues are spread over (16, {@code MATCHMAKING_SHARDS}); each shard has
+ *                       a lock of its own, so the ticking instances share the matching ({@link QueueShards})
  * @param queues         per-queue overrides, first matching pattern wins
  */
 @ConfigurationProperties("matchmaking")
@@ -50,6 +55,7 @@ public record MatchmakingProperties(
         @DefaultValue("5s") Duration lockTtl,
         @DefaultValue("500") @Positive int sweepBatch,
         @DefaultValue("1000") @Positive int maxPlayersPerTick,
+        @DefaultValue("16") @Min(1) @Max(QueueShards.MAX) int shards,
         @DefaultValue List<QueueOverride> queues) {
 
     /**

@@ -65,11 +65,12 @@ class RedisBackfills implements Backfills {
     }
 
     @Override
-    public Read read(Instant now, int windowSize, Collection<String> ruledPatterns) {
+    public Read read(int shard, Instant now, int windowSize, boolean expire, Collection<String> ruledPatterns) {
         List<String> args = new ArrayList<>(List.of(keys.prefix(), Long.toString(now.toEpochMilli()),
-                Integer.toString(windowSize), retentionSeconds, Integer.toString(MAX_REQUESTS)));
+                Integer.toString(windowSize), retentionSeconds, Integer.toString(MAX_REQUESTS), expire ? "1" : "0"));
         args.addAll(ruledPatterns);
-        List reply = redis.execute(readScript, List.of(keys.openBackfills()), args.toArray());
+        List reply = redis.execute(readScript, List.of(keys.openBackfills(), keys.activeQueues(shard)),
+                args.toArray());
         expired.increment((Long) reply.get(0));
         List<Object> fields = (List<Object>) reply.get(1);
         List<OpenRequest> requests = new ArrayList<>(fields.size() / FIELDS_PER_REQUEST);
@@ -105,10 +106,10 @@ class RedisBackfills implements Backfills {
     /**
      * Fills in one script; result[i] tells whether the i-th ticket (requests in order, tickets in order) landed.
      *
-     * @throws FencedException when {@code fence} no longer holds the tick lock (nothing changed)
+     * @throws FencedException when {@code fence} no longer holds the shard's lock (nothing changed)
      */
     @Override
-    public List<Boolean> fill(long fence, Instant now, Instant expiry, List<Fill> fills) {
+    public List<Boolean> fill(int shard, long fence, Instant now, Instant expiry, List<Fill> fills) {
         List<String> args = new ArrayList<>(List.of(Long.toString(fence), Long.toString(now.toEpochMilli()),
                 keys.prefix(), assignmentTtlSeconds, Long.toString(expiry.toEpochMilli()), retentionSeconds,
                 RedisMatchStore.STATS_TTL_SECONDS));
@@ -123,7 +124,7 @@ class RedisBackfills implements Backfills {
             args.add(recentMatchesKept > 0 ? json.writeValueAsString(RecentMatch.backfilled(fill, now)) : "");
         }
         args.add(Integer.toString(recentMatchesKept));
-        List reply = redis.execute(fillScript, List.of(keys.tickLock(), keys.claims(), keys.expiries(),
+        List reply = redis.execute(fillScript, List.of(keys.shardLock(shard), keys.claims(), keys.expiries(),
                 keys.openBackfills(), keys.recentMatches()), args.toArray());
         if (!reply.isEmpty() && "fenced".equals(reply.get(0))) {
             throw new FencedException();

@@ -54,12 +54,12 @@ class RedisMatchStore implements MatchStore {
     }
 
     @Override
-    public Map<String, QueueWindow> matchableWindows(Instant liveSince, int windowSize, Instant now,
+    public Map<String, QueueWindow> matchableWindows(int shard, Instant liveSince, int windowSize, Instant now,
             Collection<String> ruledPatterns) {
         List<String> args = new ArrayList<>(List.of(keys.prefix(), Long.toString(liveSince.toEpochMilli()),
                 Integer.toString(windowSize), Long.toString(now.toEpochMilli())));
         args.addAll(ruledPatterns);
-        List reply = redis.execute(scripts.windows, List.of(keys.activeQueues()), args.toArray());
+        List reply = redis.execute(scripts.windows, List.of(keys.activeQueues(shard)), args.toArray());
         Map<String, QueueWindow> windows = new LinkedHashMap<>();
         for (int i = 0; i + 2 < reply.size(); i += 3) {
             List<WaitingTicket> tickets = toWaitingTickets((List<Object>) reply.get(i + 1));
@@ -123,7 +123,8 @@ class RedisMatchStore implements MatchStore {
     }
 
     @Override
-    public List<ClaimedMatch> claim(long fence, Map<String, List<ProposedMatch>> proposalsByQueue, Instant leaseEnd) {
+    public List<ClaimedMatch> claim(int shard, long fence, Map<String, List<ProposedMatch>> proposalsByQueue,
+            Instant leaseEnd) {
         List<String> args = new ArrayList<>(List.of(Long.toString(fence), Long.toString(leaseEnd.toEpochMilli()),
                 keys.prefix()));
         List<String[]> claimOrder = new ArrayList<>();
@@ -139,8 +140,8 @@ class RedisMatchStore implements MatchStore {
                 proposal.tickets().forEach(t -> args.add(t.ticketId() + ":" + t.groupSize()));
             }
         });
-        List reply = redis.execute(scripts.claim, List.of(keys.tickLock(), keys.claims(), keys.activeQueues()),
-                args.toArray());
+        List reply = redis.execute(scripts.claim, List.of(keys.shardLock(shard), keys.claims(),
+                keys.activeQueues(shard)), args.toArray());
         throwIfFenced(reply);
         List<ClaimedMatch> claimed = new ArrayList<>();
         for (int i = 0; i < reply.size(); i++) {
@@ -165,7 +166,8 @@ class RedisMatchStore implements MatchStore {
     }
 
     @Override
-    public List<Boolean> commit(long fence, List<MatchCommit> commits, Instant now, Instant assignmentExpiry) {
+    public List<Boolean> commit(int shard, long fence, List<MatchCommit> commits, Instant now,
+            Instant assignmentExpiry) {
         List<String> args = new ArrayList<>(List.of(Long.toString(fence), Long.toString(now.toEpochMilli()),
                 keys.prefix(), assignmentTtlSeconds, Long.toString(assignmentExpiry.toEpochMilli()), lockLeaseMillis,
                 STATS_TTL_SECONDS));
@@ -182,7 +184,7 @@ class RedisMatchStore implements MatchStore {
             args.add(recentMatchesKept > 0 ? json.writeValueAsString(RecentMatch.of(commit, now)) : "");
         }
         args.add(Integer.toString(recentMatchesKept));
-        List reply = redis.execute(scripts.commit, List.of(keys.tickLock(), keys.claims(), keys.expiries(),
+        List reply = redis.execute(scripts.commit, List.of(keys.shardLock(shard), keys.claims(), keys.expiries(),
                 keys.recentMatches()), args.toArray());
         throwIfFenced(reply);
         return ((List<Object>) reply).stream().map(result -> Long.valueOf(1L).equals(result)).toList();
@@ -200,20 +202,35 @@ class RedisMatchStore implements MatchStore {
                 args.add(ticket.ticketId());
             }
         }
-        return count(redis.execute(scripts.release, List.of(keys.claims(), keys.activeQueues()), args.toArray()));
+        return count(redis.execute(scripts.release, List.of(keys.claims(), keys.legacyActiveQueues()),
+                args.toArray()));
     }
 
     @Override
     public int releaseStaleClaims(Instant now, int batch) {
-        return count(redis.execute(scripts.release, List.of(keys.claims(), keys.activeQueues()), keys.prefix(),
+        return count(redis.execute(scripts.release, List.of(keys.claims(), keys.legacyActiveQueues()), keys.prefix(),
                 "stale", Long.toString(now.toEpochMilli()), Integer.toString(batch)));
     }
 
     @Override
     public int expireOverdue(Instant now, int batch) {
-        return count(redis.execute(scripts.finish, List.of(keys.activeQueues(), keys.expiries(), keys.claims()),
+        return count(redis.execute(scripts.finish, List.of(keys.legacyActiveQueues(), keys.expiries(), keys.claims()),
                 keys.prefix(), Long.toString(now.toEpochMilli()), endedRetentionSeconds, "expired",
                 Integer.toString(batch)));
+    }
+
+    @Override
+    public int rehomeLegacyQueues(QueueShards shards) {
+        java.util.Set<String> left = redis.opsForSet().members(keys.legacyActiveQueues());
+        if (left == null || left.isEmpty()) {
+            return 0;
+        }
+        List<String> args = new ArrayList<>(2 * left.size());
+        for (String queueKey : left) {
+            args.add(queueKey);
+            args.add(keys.activeQueues(shards.of(queueKey)));
+        }
+        return count(redis.execute(scripts.rehome, List.of(keys.legacyActiveQueues()), args.toArray()));
     }
 
     private static void throwIfFenced(List reply) {

@@ -4,4 +4,9 @@ package dev.matchplane.matching;
 record Sweeps(int expired, int staleClaimsReturned, int deadServers) {
 
     static final Sweeps NONE = new Sweeps(0, 0, 0);
+
+    Sweeps plus(Sweeps more) {
+        return new Sweeps(expired + more.expired, staleClaimsReturned + more.staleClaimsReturned,
+                deadServers + more.deadServers);
+    }
 }

@@ -17,4 +17,9 @@ record TickOutcome(WindowCounts window, Commits commits, boolean fenced, boolean
     static TickOutcome committed(WindowCounts window, Commits commits, boolean reachedCap) {
         return new TickOutcome(window, commits, false, reachedCap);
     }
+
+    TickOutcome plus(TickOutcome other) {
+        return new TickOutcome(window.plus(other.window), commits.plus(other.commits), fenced || other.fenced,
+                saturated || other.saturated);
+    }
 }

@@ -3,6 +3,8 @@ package dev.matchplane.matching;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.matchplane.provisioning.Allocation;
 import dev.matchplane.provisioning.GameServerRegistry;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * <li><b>prepared</b> ({@link BatchPreparer}): planned, claimed under the tick's fence, placed on lands, and its
  * slices queued for signing;</li>
  * <li><b>carried</b>, only when the tick before was full: that tick prepared this batch while its own was being
- * committed, so the signing threads never sat idle during the Redis work of the next window. At most one batch is
- * carried, and only a tick under the same fence within half the claim lease commits it;</li>
+ * committed, so the signing threads never sat idle during the Redis work of the next window. At most one batch per
+ * shard is carried, and only a tick of that shard under the same fence within half the claim lease commits it;</li>
  * <li><b>committed</b> slice by slice as each is signed, each commit renewing the lock;</li>
  * <li>or <b>handed back</b> ({@link #handBack}, the one way out besides the commit): lock lost, a failed commit, a
  * late tick, step-down. Its signing is dropped, its lands and claims released. A crash leaves claims and lands to
@@ -35,7 +37,7 @@ final class TickPipeline {
     private final GameServerRegistry servers;
     private final MatchingMetrics metrics;
     private final Duration carryAtMost;
-    private volatile @Nullable Batch carried;
+    private final Map<Integer, Batch> carried = new ConcurrentHashMap<>();
 
     TickPipeline(BatchPreparer preparer, MatchStore store, GameServerRegistry servers, MatchingMetrics metrics,
             Duration claimLease) {
@@ -46,20 +48,29 @@ final class TickPipeline {
         this.carryAtMost = claimLease.dividedBy(2);
     }
 
-    /** Hands the carried batch back unless this tick may commit it: same fence, within half its claim lease. */
+    /**
+     * Hands the shard's carried batch back unless this tick may commit it: same fence, within half its claim lease.
+     */
     void keepCarriedOnlyFor(TickContext tick) {
-        Batch waiting = carried;
+        Batch waiting = carried.get(tick.shard());
         if (waiting != null && (waiting.tick().fence() != tick.fence()
                 || !tick.now().isBefore(waiting.tick().now().plus(carryAtMost)))) {
-            handBackCarried();
+            handBackCarried(tick.shard());
         }
     }
 
-    /** Hands the carried batch back: the lock is lost or given up. */
-    void handBackCarried() {
-        Batch batch = takeCarried();
+    /** Hands the shard's carried batch back: its lock is lost or given up. */
+    void handBackCarried(int shard) {
+        Batch batch = takeCarried(shard);
         if (batch != null) {
             handBack(batch.placed(), batch.slices());
+        }
+    }
+
+    /** Hands every carried batch back: the instance steps down. */
+    void handBackCarried() {
+        for (Integer shard : List.copyOf(carried.keySet())) {
+            handBackCarried(shard);
         }
     }
 
@@ -67,7 +78,7 @@ final class TickPipeline {
     TickOutcome run(TickContext tick) {
         boolean settled = false;
         try {
-            Batch batch = takeCarried();
+            Batch batch = takeCarried(tick.shard());
             if (batch == null) {
                 batch = preparer.prepare(tick);
             }
@@ -80,7 +91,7 @@ final class TickPipeline {
         finally {
             if (!settled) {
                 // an Error (the process is going down): drop the next batch as a crash would, the lease returns it
-                Batch next = takeCarried();
+                Batch next = takeCarried(tick.shard());
                 if (next != null) {
                     SliceSigning.drop(next.slices());
                 }
@@ -97,7 +108,9 @@ final class TickPipeline {
         if (batch.nextWindowWaits()) {
             try {
                 Batch next = preparer.prepare(tick);
-                carried = next != null && !next.fenced() ? next : null;
+                if (next != null && !next.fenced()) {
+                    carried.put(tick.shard(), next);
+                }
             }
             catch (RuntimeException failure) {
                 handBack(batch.placed(), batch.slices());
@@ -119,7 +132,8 @@ final class TickPipeline {
             try {
                 List<MatchCommit> signed = SliceSigning.await(slice);
                 // renews the lock too: signing is the slow step (a lapsed lock nobody took is re-taken)
-                landed = store.commit(batch.tick().fence(), signed, batch.tick().now(), batch.expiry());
+                landed = store.commit(batch.tick().shard(), batch.tick().fence(), signed, batch.tick().now(),
+                        batch.expiry());
             }
             catch (FencedException lost) {
                 giveUp(batch, from);
@@ -138,7 +152,7 @@ final class TickPipeline {
     /** This batch cannot be committed from {@code from} on, nor the next one at all: both go back. */
     private void giveUp(Batch batch, int from) {
         handBack(batch.placed().from(from), batch.slices());
-        handBackCarried();
+        handBackCarried(batch.tick().shard());
     }
 
     /** Counts the committed matches and hands back those the commit refused (a ticket was cancelled meanwhile). */
@@ -171,9 +185,7 @@ final class TickPipeline {
         }
     }
 
-    private @Nullable Batch takeCarried() {
-        Batch taken = carried;
-        carried = null;
-        return taken;
+    private @Nullable Batch takeCarried(int shard) {
+        return carried.remove(shard);
     }
 }

@@ -38,15 +38,15 @@ final class TickPlanner {
         this.nextChange = nextChange;
     }
 
-    /** Windows and match: the tick's proposals, cut at {@code max-players-per-tick}. */
-    TickPlan plan(Instant now) {
-        return TickPlan.of(propose(now), properties.maxPlayersPerTick());
+    /** Windows and match: the proposals of one shard's tick, cut at {@code max-players-per-tick}. */
+    TickPlan plan(int shard, Instant now) {
+        return TickPlan.of(propose(shard, now), properties.maxPlayersPerTick());
     }
 
-    Map<String, List<ProposedMatch>> propose(Instant now) {
+    Map<String, List<ProposedMatch>> propose(int shard, Instant now) {
         SortedMap<String, StoredRuleSet> sets = ruleSets.all();
-        Map<String, QueueWindow> windows = store.matchableWindows(servers.liveSince(now), properties.windowSize(),
-                now, RuledPlanner.patterns(sets));
+        Map<String, QueueWindow> windows = store.matchableWindows(shard, servers.liveSince(now),
+                properties.windowSize(), now, RuledPlanner.patterns(sets));
         if (windows.isEmpty()) {
             return Map.of();
         }

@@ -1,6 +1,6 @@
 package dev.matchplane.matching;
 
-/** What one tick did; logged at DEBUG, counted in metrics and read by tests. */
+/** What one shard's tick (or several, added up) did; logged at DEBUG, counted in metrics and read by tests. */
 record TickReport(boolean leader, Sweeps sweeps, TickOutcome matching) {
 
     static TickReport follower() {
@@ -13,6 +13,11 @@ record TickReport(boolean leader, Sweeps sweeps, TickOutcome matching) {
 
     TickReport withSweeps(Sweeps done) {
         return new TickReport(leader, done, matching);
+    }
+
+    /** Two shards' ticks as one: led if either was, counts added, fenced or saturated if either was. */
+    TickReport plus(TickReport other) {
+        return new TickReport(leader || other.leader, sweeps.plus(other.sweeps), matching.plus(other.matching));
     }
 
     int expired() {

@@ -4,4 +4,8 @@ package dev.matchplane.matching;
 record WindowCounts(int proposed, int claimed, int withoutServer) {
 
     static final WindowCounts NONE = new WindowCounts(0, 0, 0);
+
+    WindowCounts plus(WindowCounts more) {
+        return new WindowCounts(proposed + more.proposed, claimed + more.claimed, withoutServer + more.withoutServer);
+    }
 }

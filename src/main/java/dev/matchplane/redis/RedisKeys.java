@@ -37,9 +37,20 @@ public class RedisKeys {
         return prefix + "queue:" + queueKey;
     }
 
-    /** Queue keys that have at least one waiting ticket; idle queues leave it so they cost nothing. */
-    public String activeQueues() {
+    /**
+     * The set of queue keys with waiting tickets from before matching was sharded: nothing adds to it but a script
+     * re-adding a queue for a ticket enqueued back then; the holder of shard 0 moves its queues to their shard's set.
+     */
+    public String legacyActiveQueues() {
         return prefix + "queues";
+    }
+
+    /**
+     * Queue keys of one shard that have at least one waiting ticket; idle queues leave it so they cost nothing. A
+     * ticket's hash names its shard's set (field {@code active}), so scripts that only know ticket ids find it.
+     */
+    public String activeQueues(int shard) {
+        return prefix + "queues:" + shard;
     }
 
     /** Ticket id scored by the time it expires if still queued. */
@@ -65,8 +76,9 @@ public class RedisKeys {
         return prefix + "wake";
     }
 
-    public String tickLock() {
-        return prefix + "lock:tick";
+    /** One shard's lock: the holder's fencing token, with the lease as its TTL. */
+    public String shardLock(int shard) {
+        return prefix + "lock:shard:" + shard;
     }
 
     /** The newest committed matches, newest first, as compact JSON; capped at {@code matchmaking.console.recent-matches}. */
@@ -74,8 +86,19 @@ public class RedisKeys {
         return prefix + "recent-matches";
     }
 
-    public String tickFence() {
-        return prefix + "lock:fence";
+    /** One shard's fencing counter: every acquisition of its lock gets the next, larger token. */
+    public String shardFence(int shard) {
+        return prefix + "lock:fence:" + shard;
+    }
+
+    /** Shard number to {@code <fence>:<since epoch ms>:<nodeId>} of its last acquisition (the lock tells if held). */
+    public String shardHolders() {
+        return prefix + "shards";
+    }
+
+    /** Node ids of the instances that tick, scored by their last heartbeat (epoch ms). */
+    public String tickingNodes() {
+        return prefix + "nodes";
     }
 
     public String server(String serverId) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.matchplane.matching.QueueShards;
 import dev.matchplane.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -36,10 +37,12 @@ class RedisTicketStore implements TicketStore {
     private final RedisScript<Long> finishScript;
     private final long endedRetentionSeconds;
     private final String wakePendingMillis;
+    private final QueueShards shards;
 
     RedisTicketStore(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, TicketScripts scripts,
-            dev.matchplane.matching.MatchmakingProperties properties) {
+            dev.matchplane.matching.MatchmakingProperties properties, QueueShards shards) {
         this.redis = redis;
+        this.shards = shards;
         this.keys = keys;
         this.json = json;
         this.enqueueScript = scripts.enqueue();
@@ -54,7 +57,7 @@ class RedisTicketStore implements TicketStore {
     public EnqueueOutcome enqueue(NewTicket ticket, EnqueueOutcome.Refusal refusal) {
         List<String> scriptKeys = new ArrayList<>(6 + ticket.members().size());
         scriptKeys.addAll(List.of(keys.ticket(ticket.ticketId()), keys.group(ticket.groupId()),
-                keys.queue(ticket.queueKey()), keys.activeQueues(), keys.expiries(),
+                keys.queue(ticket.queueKey()), keys.activeQueues(shards.of(ticket.queueKey())), keys.expiries(),
                 keys.wakePending(ticket.queueKey())));
         ticket.members().forEach(player -> scriptKeys.add(keys.player(player)));
         List<String> args = new ArrayList<>(14 + ticket.members().size());
@@ -79,7 +82,9 @@ class RedisTicketStore implements TicketStore {
 
     @Override
     public boolean cancel(String ticketId, Instant now, @Nullable String requiredMember) {
-        Long cancelled = redis.execute(finishScript, List.of(keys.activeQueues(), keys.expiries(), keys.claims()),
+        // the ticket's hash names its shard's active-queues set; the pre-shard set serves tickets enqueued before
+        Long cancelled = redis.execute(finishScript, List.of(keys.legacyActiveQueues(), keys.expiries(),
+                keys.claims()),
                 keys.prefix(), Long.toString(now.toEpochMilli()), Long.toString(endedRetentionSeconds), "cancelled",
                 orEmpty(requiredMember), ticketId);
         return cancelled != null && cancelled == 1L;

@@ -127,7 +127,8 @@ class BackfillRaceIntegrationTests extends EngineIntegrationTest {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (running.get()) {
             if (random.nextInt(8) == 0) {
-                redis.delete(keys.tickLock()); // a lost lock: the other engine may take over mid-fill
+                // a lost lock: the other engine may take the shard over mid-fill
+                redis.delete(keys.shardLock(random.nextInt(shards.count())));
             }
             try {
                 engine.tick(clock.instant());

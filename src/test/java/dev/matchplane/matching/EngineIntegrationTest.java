@@ -48,12 +48,44 @@ abstract class EngineIntegrationTest extends IntegrationTest {
     Backfills backfills;
     @Autowired
     RuleSets ruleSets;
+    @Autowired
+    QueueShards shards;
 
     /** An engine signing with {@code signer}; a stand-in without signing threads of its own is given one. */
     MatchingEngine engine(MatchTokens signer) {
         MatchTokens signing = hasSigningThreads(signer) ? signer : onItsOwnThread(signer);
         return new MatchingEngine(lock, store, servers, new AssignmentFactory(signing, json), catalog, properties,
                 metrics, ruleSets, backfills);
+    }
+
+    /** Every shard's lock lapses at once, as a long pause of the instance holding them would let them lapse. */
+    void dropShardLocks() {
+        redis.delete(shardLocks());
+    }
+
+    /** The lock keys of all shards. */
+    List<String> shardLocks() {
+        List<String> locks = new java.util.ArrayList<>();
+        for (int shard = 0; shard < shards.count(); shard++) {
+            locks.add(keys.shardLock(shard));
+        }
+        return locks;
+    }
+
+    /** Forgets every shard's active queues, so that a tick sees only what a test enqueues after this. */
+    void forgetActiveQueues() {
+        for (int shard = 0; shard < shards.count(); shard++) {
+            redis.delete(keys.activeQueues(shard));
+        }
+    }
+
+    /** The windows of every shard's active queues, as one instance holding all shards reads them. */
+    java.util.Map<String, List<WaitingTicket>> windowsOfAllShards(java.time.Instant liveSince, int windowSize) {
+        java.util.Map<String, List<WaitingTicket>> all = new java.util.HashMap<>();
+        for (int shard = 0; shard < shards.count(); shard++) {
+            all.putAll(store.matchableWindows(shard, liveSince, windowSize));
+        }
+        return all;
     }
 
     /** True unless the signer only has the interface's {@code signAllAsync} (a lambda or method reference). */

@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 class MatchingEndToEndIntegrationTests extends IntegrationTest {
 
     private static final Duration SOON = Duration.ofSeconds(10);
+
+    @Autowired
+    QueueShards shards;
 
     @Test
     void twoPlayersInATwoVersusTwoQueueShareOneLandWithTheirOwnTokens() {
@@ -86,8 +90,10 @@ class MatchingEndToEndIntegrationTests extends IntegrationTest {
                 + "\"} 1.0");
         assertThat(metrics).contains("matchplane_time_to_match_seconds_count{queue=\"" + landType + "\"} 1");
         assertThat(metrics).contains("matchplane_tickets_assigned_total{queue=\"" + landType + "\"} 1.0");
-        assertThat(metrics).contains("matchplane_tick_duration_seconds_count");
-        assertThat(metrics).contains("matchplane_tick_lock_held 1.0");
+        int shard = shards.of(landType);
+        assertThat(metrics).contains("matchplane_tick_duration_seconds_count{shard=\"" + shard + "\"}");
+        assertThat(metrics).as("the only instance holds the queue's shard")
+                .contains("matchplane_tick_lock_held{shard=\"" + shard + "\"} 1.0");
     }
 
     @Test

@@ -38,9 +38,9 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         now = clock.instant();
         servers.register(new GameServer("gs-" + landType, "127.0.0.1", 7000, landType, null, null, null, null, null),
                 now);
-        redis.delete(keys.tickLock());
+        dropShardLocks();
         // earlier tests' leftover queues leave the tick's view, so each report counts only this test's tickets
-        redis.delete(keys.activeQueues());
+        forgetActiveQueues();
     }
 
     @Test
@@ -56,7 +56,7 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
             // the process "died" here: claims and the reserved land stay behind
         }
         assertThat(statuses(ids)).containsOnly(TicketStatus.CLAIMED);
-        redis.delete(keys.tickLock()); // its lock lapses like a dead instance's would
+        dropShardLocks(); // its locks lapse like a dead instance's would
 
         MatchingEngine survivor = engine(tokens::signAll);
         assertThat(survivor.tick(now.plusSeconds(1)).committed()).as("lease not over yet: nothing to match").isZero();
@@ -76,8 +76,8 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         AtomicReference<MatchingEngine> successor = new AtomicReference<>();
         AtomicReference<TickReport> successorTick = new AtomicReference<>();
         MatchingEngine stalled = engine(claims -> {
-            // a long GC pause: the lock lapses and another instance takes it while this one still signs
-            redis.delete(keys.tickLock());
+            // a long GC pause: the locks lapse and another instance takes them while this one still signs
+            dropShardLocks();
             successorTick.set(successor.get().tick(now));
             return tokens.signAll(claims);
         });
@@ -230,7 +230,7 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         MatchingEngine first = engine(tokens::signAll);
         MatchingEngine successor = engine(tokens::signAll);
         first.tick(now);
-        redis.delete(keys.tickLock()); // its lock lapses (a long pause) and the successor takes it
+        dropShardLocks(); // its locks lapse (a long pause) and the successor takes them
 
         assertThat(successor.tick(now).committed()).as("the carried tickets are still claimed").isZero();
         assertThat(first.tick(now).leader()).isFalse();
@@ -249,7 +249,7 @@ class MatchingEngineIntegrationTests extends EngineIntegrationTest {
         engine.stepDown();
 
         assertThat(statuses(ids.subList(4, 6))).containsOnly(TicketStatus.QUEUED);
-        assertThat(redis.hasKey(keys.tickLock())).as("lock released").isFalse();
+        assertThat(redis.countExistingKeys(shardLocks())).as("every shard released").isZero();
     }
 
     /** A tick that comes late (half the claim lease gone) does not commit the old window: it claims afresh. */

@@ -91,7 +91,8 @@ class MatchingInvariantsIntegrationTests extends EngineIntegrationTest {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (running.get()) {
             if (random.nextInt(10) == 0) {
-                redis.delete(keys.tickLock()); // a lost lock: the other engine may take over mid-tick
+                // a lost lock: the other engine may take the shard over mid-tick
+                redis.delete(keys.shardLock(random.nextInt(shards.count())));
             }
             try {
                 TickReport report = engine.tick(clock.instant());
@@ -115,7 +116,7 @@ class MatchingInvariantsIntegrationTests extends EngineIntegrationTest {
             loop.get(30, TimeUnit.SECONDS);
         }
         pool.shutdownNow();
-        redis.delete(keys.tickLock());
+        dropShardLocks();
         MatchingEngine last = engine(tokens);
         // claims a yanked lock left behind come back once their lease is over
         last.tick(clock.instant().plus(properties.claimLease()).plusSeconds(1));

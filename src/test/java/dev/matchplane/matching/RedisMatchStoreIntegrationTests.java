@@ -32,7 +32,7 @@ class RedisMatchStoreIntegrationTests extends EngineIntegrationTest {
         register(stale, liveSince.minusMillis(1));
         List.of(live, atEdge, stale, none).forEach(landType -> enqueue(landType + ":2"));
 
-        Map<String, List<WaitingTicket>> windows = store.matchableWindows(liveSince, 10);
+        Map<String, List<WaitingTicket>> windows = windowsOfAllShards(liveSince, 10);
 
         assertThat(windows).containsKeys(live + ":2", atEdge + ":2").doesNotContainKeys(stale + ":2", none + ":2");
     }
@@ -48,7 +48,8 @@ class RedisMatchStoreIntegrationTests extends EngineIntegrationTest {
         nextMillisecond();
         enqueue(queue, 1);
 
-        List<WaitingTicket> window = store.matchableWindows(servers.liveSince(clock.instant()), 2).get(queue);
+        List<WaitingTicket> window = store.matchableWindows(shards.of(queue), servers.liveSince(clock.instant()), 2)
+                .get(queue);
 
         assertThat(window).containsExactly(waiting(first, 2), waiting(second, 1));
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.matchplane.matching.QueueShards;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.web.ErrorCode;
 import dev.matchplane.web.ProblemException;
@@ -31,6 +32,9 @@ class RedisTicketStoreIntegrationTests extends IntegrationTest {
     @Autowired
     TicketStore store;
 
+    @Autowired
+    QueueShards shards;
+
     @Test
     void enqueueWritesTicketIndexesAndQueueTogether() {
         String queue = unique("q");
@@ -41,7 +45,9 @@ class RedisTicketStoreIntegrationTests extends IntegrationTest {
         assertThat(redis.opsForValue().get(keys.group(group))).isEqualTo(result.ticketId());
         assertThat(redis.opsForValue().get(keys.player(player))).isEqualTo(result.ticketId());
         assertThat(redis.opsForZSet().range(keys.queue(queue), 0, -1)).containsExactly(result.ticketId() + ":1");
-        assertThat(redis.opsForSet().isMember(keys.activeQueues(), queue)).isTrue();
+        assertThat(redis.opsForSet().isMember(keys.activeQueues(shards.of(queue)), queue)).isTrue();
+        assertThat(redis.opsForHash().get(keys.ticket(result.ticketId()), "active")).as("names its shard's set")
+                .isEqualTo(keys.activeQueues(shards.of(queue)));
         assertThat(redis.opsForZSet().score(keys.expiries(), result.ticketId())).isNotNull();
         assertThat(redis.getExpire(keys.ticket(result.ticketId()))).isEqualTo(-1L);
     }
@@ -58,7 +64,7 @@ class RedisTicketStoreIntegrationTests extends IntegrationTest {
         assertThat(redis.hasKey(keys.group(group))).isFalse();
         assertThat(redis.hasKey(keys.player(player))).isFalse();
         assertThat(redis.opsForZSet().size(keys.queue(queue))).isZero();
-        assertThat(redis.opsForSet().isMember(keys.activeQueues(), queue)).isFalse();
+        assertThat(redis.opsForSet().isMember(keys.activeQueues(shards.of(queue)), queue)).isFalse();
         assertThat(redis.opsForZSet().score(keys.expiries(), ticketId)).isNull();
         assertThat(store.find(ticketId)).get().extracting(Ticket::status).isEqualTo(TicketStatus.CANCELLED);
         assertThat(tickets.cancel(ticketId)).isFalse();
