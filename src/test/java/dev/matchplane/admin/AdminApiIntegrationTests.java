@@ -1,18 +1,26 @@
 package dev.matchplane.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
+import dev.matchplane.matching.MatchmakingProperties;
 import dev.matchplane.support.HttpJson.Response;
 import dev.matchplane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The operator endpoints (docs/rest-api.md, Operators) over a real port, fed through the real client and server APIs. */
 class AdminApiIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    MatchmakingProperties properties;
 
     @Test
     void queueSummaryCountsQueuedTicketsPerQueue() {
@@ -72,6 +80,29 @@ class AdminApiIntegrationTests extends IntegrationTest {
         assertThat(plain.has("connectScheme")).isFalse();
         assertThat(plain.has("region")).isFalse();
         assertThat(plain.has("capacity")).isFalse();
+    }
+
+    /** The only instance that ticks is live, so its fair share is every shard: the view names it for all 16. */
+    @Test
+    void shardViewShowsEveryShardWithItsHolderSinceAndFence() {
+        JsonNode view = await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/v1/admin/shards").json(),
+                v -> StreamSupport.stream(v.get("shards").spliterator(), false).allMatch(s -> !s.get("holder")
+                        .isNull()));
+
+        JsonNode shards = view.get("shards");
+        assertThat(shards.size()).isEqualTo(16);
+        for (int shard = 0; shard < 16; shard++) {
+            JsonNode holding = shards.get(shard);
+            assertThat(holding.get("shard").asInt()).isEqualTo(shard);
+            assertThat(holding.get("holder").asString()).isEqualTo(properties.nodeId());
+            assertThat(Instant.parse(holding.get("since").asString())).isBeforeOrEqualTo(Instant.now());
+            assertThat(holding.get("fence").asLong()).isPositive();
+        }
+        assertThat(view.get("instances").size()).isEqualTo(1);
+        JsonNode instance = view.get("instances").get(0);
+        assertThat(instance.get("nodeId").asString()).isEqualTo(properties.nodeId());
+        assertThat(instance.get("live").asBoolean()).isTrue();
+        assertThat(instance.get("shards").asInt()).isEqualTo(16);
     }
 
     private String enqueue(String queueKey) {

@@ -65,7 +65,8 @@ class ApiKeyAuthenticationIntegrationTests extends IntegrationTest {
 
     @Test
     void adminCallsNeedTheAdminKey() {
-        for (String path : new String[] { "/v1/admin/servers", "/v1/admin/queue/summary", "/v1/admin/rulesets" }) {
+        for (String path : new String[] { "/v1/admin/servers", "/v1/admin/queue/summary", "/v1/admin/rulesets",
+                "/v1/admin/shards" }) {
             assertUnauthorized(send(http().request(path).GET(), null));
             assertUnauthorized(send(http().request(path).GET(), "Bearer " + PROVISIONING_KEY));
             Response allowed = send(http().request(path).GET(), "Bearer " + ADMIN_KEY);

@@ -58,6 +58,19 @@ class RedisMatchStoreIntegrationTests extends EngineIntegrationTest {
         return new WaitingTicket(ticketId, groupSize, tickets.find(ticketId).orElseThrow().createdAt().toEpochMilli());
     }
 
+    /** A queue left in the set of before sharding moves to its shard's set, where that shard's tick reads it. */
+    @Test
+    void queuesOfBeforeShardingMoveToTheirShardsSet() {
+        String queue = unique("legacy") + ":2";
+        redis.opsForSet().add(keys.legacyActiveQueues(), queue);
+
+        assertThat(store.rehomeLegacyQueues(shards)).isGreaterThanOrEqualTo(1);
+
+        assertThat(redis.opsForSet().isMember(keys.activeQueues(shards.of(queue)), queue)).isTrue();
+        assertThat(redis.opsForSet().isMember(keys.legacyActiveQueues(), queue)).isFalse();
+        assertThat(store.rehomeLegacyQueues(shards)).as("nothing left to move").isZero();
+    }
+
     private void register(String landType, Instant heartbeat) {
         servers.register(new GameServer("gs-" + landType, "127.0.0.1", 7000, landType, null, null, null, null, null),
                 heartbeat);
