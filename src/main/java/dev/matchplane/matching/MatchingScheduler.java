@@ -3,6 +3,7 @@ package dev.matchplane.matching;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -110,8 +111,12 @@ class MatchingScheduler implements SmartLifecycle {
             return; // stepped down: a queued maintenance must not take shards again
         }
         try {
-            balancer.balance(engine);
+            List<Integer> taken = balancer.balance(engine);
             lastRenewNanos = System.nanoTime();
+            // a shard just taken (handed over, or lapsed after its holder died) is ticked now, not an interval later
+            for (int shard : taken) {
+                tickShard(shard, sweepDue());
+            }
         }
         catch (RuntimeException failure) {
             warnRateLimited(failure);

@@ -24,7 +24,7 @@ public final class QueueShards {
         this(properties.shards());
     }
 
-    QueueShards(int count) {
+    public QueueShards(int count) {
         if (count < 1 || count > MAX) {
             throw new IllegalArgumentException("matchmaking.shards must be 1.." + MAX + ", not " + count);
         }

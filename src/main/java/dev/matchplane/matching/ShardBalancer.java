@@ -63,8 +63,8 @@ class ShardBalancer {
         this.offset = Math.floorMod(nodeId.hashCode(), shards.count());
     }
 
-    /** Heartbeat, then give up or take shards until this instance holds its fair share. */
-    void balance(MatchingEngine engine) {
+    /** Heartbeat, then give up or take shards until this instance holds its fair share; returns the shards taken. */
+    List<Integer> balance(MatchingEngine engine) {
         Instant now = clock.instant();
         Long live = redis.execute(heartbeat, List.of(keys.tickingNodes()), nodeId, Long.toString(now.toEpochMilli()),
                 liveMillis, forgetMillis);
@@ -73,10 +73,9 @@ class ShardBalancer {
         for (int i = held.size() - 1; i >= target; i--) {
             engine.release(held.get(i)); // the least preferred first: another instance's offset may start there
         }
-        if (held.size() < target) {
-            takeFree(engine, target - held.size(), now);
-        }
+        List<Integer> taken = held.size() < target ? takeFree(engine, target - held.size(), now) : List.of();
         report(engine);
+        return taken;
     }
 
     /** Renews every held shard's lock; a shard another instance took meanwhile is dropped. */
@@ -98,21 +97,22 @@ class ShardBalancer {
         return (shardCount + live - 1) / live;
     }
 
-    private void takeFree(MatchingEngine engine, int wanted, Instant now) {
+    private List<Integer> takeFree(MatchingEngine engine, int wanted, Instant now) {
         List<String> lockKeys = new ArrayList<>(shards.count());
         for (int shard = 0; shard < shards.count(); shard++) {
             lockKeys.add(keys.shardLock(shard));
         }
         List<String> locks = redis.opsForValue().multiGet(lockKeys);
-        int taken = 0;
+        List<Integer> taken = new ArrayList<>();
         for (int shard : inPreferenceOrder(s -> locks != null && locks.get(s) == null)) {
-            if (taken == wanted) {
+            if (taken.size() == wanted) {
                 break;
             }
             if (engine.take(shard, now)) {
-                taken++;
+                taken.add(shard);
             }
         }
+        return taken;
     }
 
     private List<Integer> inPreferenceOrder(java.util.function.IntPredicate which) {

@@ -68,10 +68,23 @@ final class ChildInstance implements AutoCloseable {
         }
     }
 
-    /** This instance's own view: its {@code matchplane_tick_lock_held} gauge is 1. */
-    boolean holdsTheLock() {
+    /** How many shards this instance holds, by its own {@code matchplane_tick_lock_held} gauges. */
+    int shardsHeld() {
         try {
-            return http().get("/actuator/prometheus").body().contains("matchplane_tick_lock_held 1.0");
+            return http().get("/actuator/prometheus").body().lines()
+                    .filter(line -> line.startsWith("matchplane_tick_lock_held{") && line.endsWith("} 1.0")).toList()
+                    .size();
+        }
+        catch (RuntimeException unreachable) {
+            return 0;
+        }
+    }
+
+    /** This instance's own view: its {@code matchplane_tick_lock_held} gauge of the shard is 1. */
+    boolean holdsShard(int shard) {
+        try {
+            return http().get("/actuator/prometheus").body()
+                    .contains("matchplane_tick_lock_held{shard=\"" + shard + "\"} 1.0");
         }
         catch (RuntimeException unreachable) {
             return false;

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import dev.matchplane.matching.QueueShards;
 import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.TestRedis;
 import io.lettuce.core.KeyValue;
@@ -35,9 +36,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * JVM kill: two instances as separate processes ({@link ChildInstance}) on the suite's Redis under a key prefix of
  * their own; 20,000 one-player tickets of a two-player queue are enqueued (loopback, on the instance that does not
- * lead); in the middle of the drain the lock holder is killed with SIGKILL. Asserted:
+ * hold the queue's shard); in the middle of the drain the holder of the queue's shard is killed with SIGKILL.
+ * Asserted:
  * <ul>
- * <li>the survivor takes over within the lock TTL plus one interval: its first tick that matches starts (the
+ * <li>the survivor takes the shard over within the lock TTL plus one interval: its first tick that matches starts (the
  * {@code updatedAt} that commit stores is the tick's start) at most that long after the kill, plus
  * {@link #JITTER} for a loaded machine's scheduling;</li>
  * <li>0 lost: every acknowledged ticket ends assigned (the killed tick's claims come back after their lease);</li>
@@ -83,12 +85,16 @@ class LeaderSigkillDrainTests {
         instances.add(ChildInstance.start("kill-b", settings));
         // generous: two JVMs start at once beside the build; on a quiet machine each is ready in a few seconds
         await().atMost(Duration.ofSeconds(150)).until(() -> instances.stream().allMatch(ChildInstance::ready));
-        ChildInstance holder = await().atMost(Duration.ofSeconds(30)).until(this::lockHolder, h -> h != null);
+        String landType = "kill" + UUID.randomUUID().toString().substring(0, 6);
+        int shard = new QueueShards(16).of(landType + ":2"); // the default matchmaking.shards
+        // both instances tick, each holding half the shards once they share them fairly
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> instances.stream().allMatch(instance -> instance.shardsHeld() == 8));
+        ChildInstance holder = await().atMost(Duration.ofSeconds(30)).until(() -> holderOf(shard), h -> h != null);
         ChildInstance survivor = instances.get(instances.get(0) == holder ? 1 : 0);
         client = RedisClient.create(TestRedis.url());
         RedisCommands<String, String> redis = client.connect().sync();
 
-        String landType = "kill" + UUID.randomUUID().toString().substring(0, 6);
         String serverId = "gs-" + landType;
         assertThat(survivor.http().post("/v1/provisioning/servers/register", "{\"serverId\":\"" + serverId
                 + "\",\"host\":\"10.0.0.7\",\"port\":7777,\"landType\":\"" + landType + "\"}").status())
@@ -112,15 +118,15 @@ class LeaderSigkillDrainTests {
                 .filter(at -> at >= killedAt).min().orElseThrow();
         assertThat(resumedAt - killedAt).as("ms from the SIGKILL to the survivor's first matching tick")
                 .isLessThanOrEqualTo(LOCK_TTL.plus(INTERVAL).plus(JITTER).toMillis());
-        assertThat(survivor.holdsTheLock()).as("the survivor leads").isTrue();
+        assertThat(survivor.holdsShard(shard)).as("the survivor holds the queue's shard").isTrue();
         int lands = eachLandHoldsExactlyItsPair(tickets, redis, prefix, serverId);
         System.out.printf("[jvmkill] %d tickets, %d lands, lost 0, double-booked 0; matching resumed %d ms after "
                 + "the SIGKILL (lock TTL %d ms + interval %d ms)%n", tickets.size(), lands, resumedAt - killedAt,
                 LOCK_TTL.toMillis(), INTERVAL.toMillis());
     }
 
-    private ChildInstance lockHolder() {
-        List<ChildInstance> holders = instances.stream().filter(ChildInstance::holdsTheLock).toList();
+    private ChildInstance holderOf(int shard) {
+        List<ChildInstance> holders = instances.stream().filter(instance -> instance.holdsShard(shard)).toList();
         return holders.size() == 1 ? holders.get(0) : null;
     }
 
