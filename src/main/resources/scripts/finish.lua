@@ -1,5 +1,6 @@
 -- End waiting tickets for good: cancel the given ones, or expire those whose deadline has passed.
--- KEYS[1] the pre-shard active-queues set (for a ticket whose hash names no shard set)  KEYS[2] expiries zset  KEYS[3] claims zset
+-- KEYS[1] the pre-shard active-queues set (for a ticket whose hash names no shard set)  KEYS[2] expiries zset
+-- KEYS[3] claims zset
 -- ARGV[1] key prefix  ARGV[2] now (epoch ms)  ARGV[3] retention (seconds)  ARGV[4] 'cancelled' | 'expired'
 -- ARGV[5] expire: batch size (most tickets to end); cancel: the player who must be a member of the ticket, or ''
 --         for anyone (player authentication off)  ARGV[6..] ticket ids (cancel)

@@ -6,14 +6,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
-import dev.matchplane.redis.LuaScripts;
-import dev.matchplane.redis.RedisKeys;
 import dev.matchplane.system.ConditionalOnRole;
 import dev.matchplane.system.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,40 +31,29 @@ import org.springframework.stereotype.Component;
 class ShardBalancer {
 
     private static final Logger log = LoggerFactory.getLogger(ShardBalancer.class);
-    /** A dead instance's heartbeat is dropped from the set this many lock TTLs after it stopped. */
-    private static final int FORGET_AFTER_TTLS = 12;
 
-    private final StringRedisTemplate redis;
-    private final RedisKeys keys;
+    private final RedisShardHeartbeats heartbeats;
     private final QueueShards shards;
     private final MatchingMetrics metrics;
     private final Clock clock;
     private final String nodeId;
-    private final String liveMillis;
-    private final String forgetMillis;
     private final int offset;
-    private final RedisScript<Long> heartbeat = LuaScripts.returningLong("shard-heartbeat");
     private final BitSet reported = new BitSet(); // tick thread only
 
-    ShardBalancer(StringRedisTemplate redis, RedisKeys keys, QueueShards shards, MatchingMetrics metrics, Clock clock,
+    ShardBalancer(RedisShardHeartbeats heartbeats, QueueShards shards, MatchingMetrics metrics, Clock clock,
             MatchmakingProperties properties) {
-        this.redis = redis;
-        this.keys = keys;
+        this.heartbeats = heartbeats;
         this.shards = shards;
         this.metrics = metrics;
         this.clock = clock;
         this.nodeId = properties.nodeId();
-        this.liveMillis = Long.toString(properties.lockTtl().toMillis());
-        this.forgetMillis = Long.toString(properties.lockTtl().toMillis() * FORGET_AFTER_TTLS);
         this.offset = Math.floorMod(nodeId.hashCode(), shards.count());
     }
 
     /** Heartbeat, then give up or take shards until this instance holds its fair share; returns the shards taken. */
     List<Integer> balance(MatchingEngine engine) {
         Instant now = clock.instant();
-        Long live = redis.execute(heartbeat, List.of(keys.tickingNodes()), nodeId, Long.toString(now.toEpochMilli()),
-                liveMillis, forgetMillis);
-        int target = target(shards.count(), live == null ? 1 : (int) Math.max(1, live));
+        int target = target(shards.count(), heartbeats.beat(now));
         List<Integer> held = inPreferenceOrder(engine::holds);
         for (int i = held.size() - 1; i >= target; i--) {
             engine.release(held.get(i)); // the least preferred first: another instance's offset may start there
@@ -89,7 +74,7 @@ class ShardBalancer {
 
     /** Leaves the set of ticking instances (clean stop): the others count one less at once. */
     void leave(MatchingEngine engine) {
-        redis.opsForZSet().remove(keys.tickingNodes(), nodeId);
+        heartbeats.leave();
         report(engine);
     }
 
@@ -98,13 +83,9 @@ class ShardBalancer {
     }
 
     private List<Integer> takeFree(MatchingEngine engine, int wanted, Instant now) {
-        List<String> lockKeys = new ArrayList<>(shards.count());
-        for (int shard = 0; shard < shards.count(); shard++) {
-            lockKeys.add(keys.shardLock(shard));
-        }
-        List<String> locks = redis.opsForValue().multiGet(lockKeys);
+        BitSet free = heartbeats.freeShards();
         List<Integer> taken = new ArrayList<>();
-        for (int shard : inPreferenceOrder(s -> locks != null && locks.get(s) == null)) {
+        for (int shard : inPreferenceOrder(free::get)) {
             if (taken.size() == wanted) {
                 break;
             }

@@ -1,50 +1,23 @@
 package dev.matchplane.matching;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-import dev.matchplane.redis.RedisKeys;
-import dev.matchplane.redis.RedisPipelines;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import org.springframework.stereotype.Component;
 
 /**
- * Who holds which shard, read from the shard locks themselves and the holder records their acquisitions wrote, with
- * the ticking instances' heartbeats; one pipelined round trip, the same answer on every instance whatever its role.
- * Read-only: the admin API and the console show it, nothing here touches a lock.
+ * Who holds which shard, and the instances that tick: read from the shard locks themselves and the holder records
+ * their acquisitions wrote, the same answer on every instance whatever its role. The admin API and the console show
+ * it; nothing here touches a lock.
  */
-@Component
-public class ShardDirectory {
-
-    private final StringRedisTemplate redis;
-    private final RedisKeys keys;
-    private final QueueShards shards;
-    private final Duration liveWithin;
-    private final Clock clock;
-
-    ShardDirectory(StringRedisTemplate redis, RedisKeys keys, QueueShards shards, MatchmakingProperties properties,
-            Clock clock) {
-        this.redis = redis;
-        this.keys = keys;
-        this.shards = shards;
-        this.liveWithin = properties.lockTtl();
-        this.clock = clock;
-    }
+public interface ShardDirectory {
 
     /**
      * One shard: its holder's node id, since when it holds the shard and its fencing token; holder, since and fence
      * are null while no instance holds it. A held shard whose holder record is missing (taken by a version that did
      * not write one) has a fence and no holder.
      */
-    public record Holding(int shard, @Nullable String holder, @Nullable Instant since, @Nullable Long fence) {
+    record Holding(int shard, @Nullable String holder, @Nullable Instant since, @Nullable Long fence) {
 
         public boolean held() {
             return fence != null;
@@ -52,66 +25,16 @@ public class ShardDirectory {
     }
 
     /** A ticking instance: its last heartbeat, whether that is within the lock TTL, and the shards it holds. */
-    public record Instance(String nodeId, Instant lastSeenAt, boolean live, int shards) {
+    record Instance(String nodeId, Instant lastSeenAt, boolean live, int shards) {
     }
 
     /** Every shard in order, and every instance that heartbeat lately. */
-    public record Snapshot(List<Holding> shards, List<Instance> instances) {
+    record Snapshot(List<Holding> shards, List<Instance> instances) {
 
         public long held() {
             return shards.stream().filter(Holding::held).count();
         }
     }
 
-    public Snapshot read() {
-        List<String> lockKeys = new ArrayList<>(shards.count());
-        for (int shard = 0; shard < shards.count(); shard++) {
-            lockKeys.add(keys.shardLock(shard));
-        }
-        List<Object> replies = RedisPipelines.run(redis, pipeline -> {
-            pipeline.opsForValue().multiGet(lockKeys);
-            pipeline.opsForHash().entries(keys.shardHolders());
-            pipeline.opsForZSet().rangeWithScores(keys.tickingNodes(), 0, -1);
-        });
-        List<?> locks = (List<?>) replies.get(0);
-        Map<?, ?> records = (Map<?, ?>) replies.get(1);
-        List<Holding> holdings = new ArrayList<>(shards.count());
-        Map<String, Integer> heldBy = new HashMap<>();
-        for (int shard = 0; shard < shards.count(); shard++) {
-            Holding holding = holding(shard, (String) locks.get(shard), (String) records.get(Integer.toString(shard)));
-            holdings.add(holding);
-            if (holding.holder() != null) {
-                heldBy.merge(holding.holder(), 1, Integer::sum);
-            }
-        }
-        return new Snapshot(holdings, instances((Set<?>) replies.get(2), heldBy));
-    }
-
-    /** The lock's fence; the record ({@code <fence>:<since>:<nodeId>}) names the holder only if it has that fence. */
-    private static Holding holding(int shard, @Nullable String lock, @Nullable String record) {
-        if (lock == null) {
-            return new Holding(shard, null, null, null);
-        }
-        long fence = Long.parseLong(lock);
-        if (record != null) {
-            String[] parts = record.split(":", 3);
-            if (parts.length == 3 && parts[0].equals(lock)) {
-                return new Holding(shard, parts[2], Instant.ofEpochMilli(Long.parseLong(parts[1])), fence);
-            }
-        }
-        return new Holding(shard, null, null, fence);
-    }
-
-    private List<Instance> instances(Set<?> heartbeats, Map<String, Integer> heldBy) {
-        long liveSince = clock.millis() - liveWithin.toMillis();
-        List<Instance> instances = new ArrayList<>();
-        for (Object entry : heartbeats) {
-            TypedTuple<?> beat = (TypedTuple<?>) entry;
-            String nodeId = String.valueOf(beat.getValue());
-            long lastSeen = beat.getScore() == null ? 0 : beat.getScore().longValue();
-            instances.add(new Instance(nodeId, Instant.ofEpochMilli(lastSeen), lastSeen >= liveSince,
-                    heldBy.getOrDefault(nodeId, 0)));
-        }
-        return instances;
-    }
+    Snapshot read();
 }
