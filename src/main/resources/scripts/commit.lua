@@ -65,7 +65,7 @@ local function writeStats()
 end
 
 local recentKept = tonumber(ARGV[#ARGV])
-local pushed = false
+local recent = {}
 local results = {}
 local i = 8
 while i < #ARGV do
@@ -109,8 +109,7 @@ while i < #ARGV do
     redis.call('EXPIRE', landKey, ttl)
     recordStats(queueKey, createdAts)
     if recentKept > 0 then
-      redis.call('LPUSH', KEYS[4], ARGV[i + 7 + 2 * n])
-      pushed = true
+      recent[#recent + 1] = ARGV[i + 7 + 2 * n]
     end
     for k = 0, n - 1 do
       local ticketId, assignment = ARGV[i + 7 + 2 * k], ARGV[i + 8 + 2 * k]
@@ -123,7 +122,15 @@ while i < #ARGV do
   end
   i = i + 8 + 2 * n
 end
-if pushed then
+-- one variadic LPUSH (in chunks, within Lua's stack) instead of one per match; LPUSH a b c leaves c first, as
+-- three LPUSHes would. Only the newest recentKept can survive the trim, so only those are pushed.
+if #recent > 0 then
+  local from = math.max(1, #recent - recentKept + 1)
+  while from <= #recent do
+    local to = math.min(#recent, from + 999)
+    redis.call('LPUSH', KEYS[4], unpack(recent, from, to))
+    from = to + 1
+  end
   redis.call('LTRIM', KEYS[4], 0, recentKept - 1)
 end
 writeStats()
