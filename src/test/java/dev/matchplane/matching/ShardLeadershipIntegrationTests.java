@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.matchplane.MatchplaneApplication;
-import dev.matchplane.support.HttpJson;
 import dev.matchplane.support.IntegrationTest;
 import dev.matchplane.support.TestRedis;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  * ⌈16 / 3⌉ = 6, and the test allows the documented + 1. A clean stop must hand over well before the TTL (asserted:
  * under a third of it); a frozen instance (its tick thread blocked: no heartbeat, no renewal, as if killed) must lose
  * its shards within the TTL, plus {@link #SCHEDULING_SLACK} for one maintenance step on a loaded 2-core machine.
+ * Under load ({@link ShardLoad}), with instances frozen, joining and leaving, every ticket still ends in exactly one
+ * land of two.
  */
 @TestPropertySource(properties = { "matchmaking.node-id=shard-a", "matchmaking.lock-ttl=4s",
         "matchmaking.min-wait=0ms", "matchmaking.shards=16" })
@@ -107,8 +106,8 @@ class ShardLeadershipIntegrationTests extends IntegrationTest {
         ConfigurableApplicationContext c = start("shard-c");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> isFairAmong(heldPerInstance(shards()), Set.of("shard-a", "shard-b", "shard-c")));
-        Load load = new Load(landType);
-        CompletableFuture<Void> enqueuing = CompletableFuture.runAsync(load::run);
+        ShardLoad load = new ShardLoad(landType, http(), redis, keys);
+        CompletableFuture<Void> enqueuing = CompletableFuture.runAsync(load);
         await().atMost(Duration.ofSeconds(10)).until(() -> load.accepted.size() >= 40);
 
         Set<Integer> ofC = shardsOf("shard-c");
@@ -128,65 +127,37 @@ class ShardLeadershipIntegrationTests extends IntegrationTest {
         assertThat(takenMs).as("ms from the freeze until its shards %s were taken (lock TTL %d ms)", ofC,
                 LOCK_TTL.toMillis()).isLessThanOrEqualTo(LOCK_TTL.plus(SCHEDULING_SLACK).toMillis());
         assertThat(load.failures).as("enqueues refused").isEmpty();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(load::allAssigned);
+        load.eachTicketIsInExactlyOneLandOfTwo();
+    }
+
+    @Test
+    void instancesJoiningAndLeavingUnderLoadKeepEveryTicketInExactlyOneLand() throws Exception {
+        String landType = unique("churn");
+        assertThat(http().post("/v1/provisioning/servers/register", "{\"serverId\":\"gs-" + landType
+                + "\",\"host\":\"10.0.0.9\",\"port\":7777,\"landType\":\"" + landType + "\"}").status())
+                .isEqualTo(200);
+        ShardLoad load = new ShardLoad(landType, http(), redis, keys);
+        CompletableFuture<Void> enqueuing = CompletableFuture.runAsync(load);
+        await().atMost(Duration.ofSeconds(10)).until(() -> load.accepted.size() >= 20);
+
+        ConfigurableApplicationContext b = start("shard-b"); // joins under load: shards move from a to b
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> load.accepted.stream().allMatch(this::assigned));
-        eachTicketIsInExactlyOneLandOfTwo(List.copyOf(load.accepted));
-    }
+                .until(() -> isFairAmong(heldPerInstance(shards()), Set.of("shard-a", "shard-b")));
+        start("shard-c");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> isFairAmong(heldPerInstance(shards()), Set.of("shard-a", "shard-b", "shard-c")));
+        b.close(); // leaves under load: its shards go to a and c
+        others.remove(b);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> isFairAmong(heldPerInstance(shards()), Set.of("shard-a", "shard-c")));
+        load.running.set(false);
+        enqueuing.get(30, TimeUnit.SECONDS);
 
-    /** Enqueues one-player tickets on twelve two-player queues (spread over the shards) until stopped. */
-    private final class Load {
-
-        final String landType;
-        final ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
-        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean running = new AtomicBoolean(true);
-
-        Load(String landType) {
-            this.landType = landType;
-        }
-
-        void run() {
-            int n = 0;
-            while (running.get() || n % 2 == 1) { // an even number in each queue: every ticket can be matched
-                String queue = landType + ":2:q" + (n / 2 % 12);
-                HttpJson.Response reply = http().post("/v1/matchmaking/enqueue", "{\"queueKey\":\"" + queue
-                        + "\",\"members\":[\"" + unique("p") + "\"],\"groupSize\":1}");
-                if (reply.status() == 201) {
-                    accepted.add(reply.json().get("ticketId").asString());
-                }
-                else {
-                    failures.add(reply.status() + " " + reply.body());
-                }
-                n++;
-                sleep(5);
-            }
-        }
-    }
-
-    private void eachTicketIsInExactlyOneLandOfTwo(List<String> tickets) {
-        Map<String, String> landOfTicket = new HashMap<>();
-        Set<String> lands = new HashSet<>();
-        for (String ticketId : tickets) {
-            String assignment = (String) redis.opsForHash().get(keys.ticket(ticketId), "assignment");
-            lands.add(HttpJson.parse(assignment).get("landId").asString());
-        }
-        for (String land : lands) {
-            JsonNode inLand = HttpJson.parse(String.valueOf(redis.opsForHash().get(keys.land(land), "tickets")));
-            assertThat(inLand.size()).as("tickets of land %s", land).isEqualTo(2);
-            for (JsonNode ticket : inLand) {
-                assertThat(landOfTicket.put(ticket.asString(), land)).as("ticket %s in two lands", ticket.asString())
-                        .isNull();
-            }
-        }
-        for (String ticketId : tickets) {
-            String assignment = (String) redis.opsForHash().get(keys.ticket(ticketId), "assignment");
-            assertThat(landOfTicket.get(ticketId)).as("ticket %s is in the land its assignment names", ticketId)
-                    .isEqualTo(HttpJson.parse(assignment).get("landId").asString());
-        }
-    }
-
-    private boolean assigned(String ticketId) {
-        return "assigned".equals(redis.opsForHash().get(keys.ticket(ticketId), "status"));
+        assertThat(load.failures).as("enqueues refused").isEmpty();
+        assertThat(load.accepted.size()).as("tickets enqueued across the joins and the leave").isGreaterThan(40);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(load::allAssigned);
+        load.eachTicketIsInExactlyOneLandOfTwo();
     }
 
     /** Blocks the instance's one tick thread, as a long pause would: no heartbeat, no renewal, no tick. */
@@ -261,14 +232,5 @@ class ShardLeadershipIntegrationTests extends IntegrationTest {
             }
         }
         return true;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
