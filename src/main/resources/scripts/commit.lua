@@ -9,7 +9,7 @@
 -- The lock is renewed first, in the same round trip, because signing the slice took time. Re-taking a lapsed lock
 -- that nobody took is safe: every ticket must still be claimed by this tick's claim, so whatever another holder did
 -- meanwhile (sweeping these claims back after their lease) wins.
--- Returns {'fenced'} when another instance holds the lock (nothing changed), else one integer per match:
+-- Returns {'fenced'} when another instance holds the shard's lock (nothing changed), else one integer per match:
 -- 1 committed, 0 refused because a ticket is no longer claimed by this claim (cancelled meanwhile); the caller
 -- then releases the rest of that match and its land.
 -- A committed match also writes its land record (land:<landId>, kept as long as the assignments: release and

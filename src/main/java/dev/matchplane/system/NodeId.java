@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * This instance's name in logs, metrics and the tick lock's messages: {@code NODE_ID}, else {@code HOSTNAME} (both
+ * This instance's name in logs, metrics and the shard view: {@code NODE_ID}, else {@code HOSTNAME} (both
  * through {@code matchmaking.node-id}), else the machine's host name, else a random {@code node-xxxxxxxx}. Never
- * empty: an empty name hides which instance holds the tick lock.
+ * empty: an empty name hides which instance holds which shard.
  */
 public final class NodeId {
 
