@@ -46,11 +46,11 @@ class MatchingEngine {
 
     MatchingEngine(TickLock lock, MatchStore store, GameServerRegistry servers, AssignmentFactory assignments,
             QueueCatalog catalog, MatchmakingProperties properties, MatchingMetrics metrics, RuleSets ruleSets,
-            Backfills backfills) {
+            Backfills backfills, QueueShards shards) {
         this.lock = lock;
         this.store = store;
         this.servers = servers;
-        this.shards = new QueueShards(properties);
+        this.shards = shards;
         this.fences = new AtomicLongArray(shards.count());
         this.sweepBatch = properties.sweepBatch();
         TickPlanner planner = new TickPlanner(store, servers, catalog, properties, ruleSets, nextChange);

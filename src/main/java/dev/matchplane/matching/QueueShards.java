@@ -24,10 +24,8 @@ public final class QueueShards {
         this(properties.shards());
     }
 
+    /** {@code count} in 1..{@link #MAX}: {@link MatchmakingProperties} checks it with Bean Validation at start. */
     public QueueShards(int count) {
-        if (count < 1 || count > MAX) {
-            throw new IllegalArgumentException("matchmaking.shards must be 1.." + MAX + ", not " + count);
-        }
         this.count = count;
     }
 

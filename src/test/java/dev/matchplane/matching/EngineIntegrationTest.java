@@ -55,7 +55,7 @@ abstract class EngineIntegrationTest extends IntegrationTest {
     MatchingEngine engine(MatchTokens signer) {
         MatchTokens signing = hasSigningThreads(signer) ? signer : onItsOwnThread(signer);
         return new MatchingEngine(lock, store, servers, new AssignmentFactory(signing, json), catalog, properties,
-                metrics, ruleSets, backfills);
+                metrics, ruleSets, backfills, shards);
     }
 
     /** Every shard's lock lapses at once, as a long pause of the instance holding them would let them lapse. */
